@@ -1,0 +1,74 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { message } from '../../schemas/i18n/index.js';
+import { DEFAULT_LANGUAGE, isLanguage, languageFromAcceptHeader, type Language } from '../../schemas/languages.js';
+import type { FieldError } from '../../schemas/validation-errors.js';
+
+/**
+ * HTTP mapping in one place: every error a handler throws becomes one of these responses.
+ * Nothing else may reach the client: no stack traces, no serialised errors, no 500 for bad input.
+ */
+
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly errors?: FieldError[],
+    readonly headers: Record<string, string> = {},
+    /** The language of the messages, when the handler already knows it (e.g. from the body). */
+    readonly lang?: Language,
+  ) {
+    super(code);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (errors: FieldError[], lang?: Language) => new HttpError(400, 'invalid_request', errors, {}, lang);
+export const unauthorized = () => new HttpError(401, 'unauthorized');
+export const forbidden = () => new HttpError(403, 'forbidden');
+export const notFound = () => new HttpError(404, 'not_found');
+export const conflict = (code: string) => new HttpError(409, code);
+
+/** Headers every API response carries: nothing cached, nothing sniffed, no referrer leaks. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+};
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The language to answer in: the body's `lang`, then `?lang=`, then Accept-Language, then German. */
+export function requestLanguage(event: APIGatewayProxyEventV2, body?: unknown): Language {
+  const fromBody = body && typeof body === 'object' ? (body as Record<string, unknown>)['lang'] : undefined;
+  if (isLanguage(fromBody)) return fromBody;
+  const fromQuery = event.queryStringParameters?.['lang'];
+  if (isLanguage(fromQuery)) return fromQuery;
+  return languageFromAcceptHeader(header(event, 'accept-language')) ?? DEFAULT_LANGUAGE;
+}
+
+export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const headers = event.headers ?? {};
+  const wanted = name.toLowerCase();
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === wanted) return v;
+  return undefined;
+}
+
+/** Maps anything thrown to a response. Unknown errors become a plain 500 with no detail. */
+export function errorResponse(err: unknown, lang: Language): HttpResult {
+  if (err instanceof HttpError) {
+    const body: Record<string, unknown> = { code: err.code, message: message(lang, err.code) };
+    if (err.errors) body['errors'] = err.errors;
+    return json(err.status, body, err.headers);
+  }
+  return json(500, { code: 'server_error', message: message(lang, 'server_error') });
+}

@@ -1,0 +1,40 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { HttpError, header } from './http.js';
+
+/** Keys that could reach Object.prototype through a careless merge downstream. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface JsonBodyOptions {
+  maxBytes: number;
+}
+
+/**
+ * Reads a JSON request body the way every public endpoint must: JSON only (415), bounded size
+ * (413), well-formed (400 invalid_json), no prototype-pollution keys (400 forbidden_key).
+ */
+export function readJsonBody(event: APIGatewayProxyEventV2, { maxBytes }: JsonBodyOptions): unknown {
+  const contentType = (header(event, 'content-type') ?? '').toLowerCase();
+  const mediaType = contentType.split(';')[0]?.trim();
+  if (mediaType !== 'application/json') throw new HttpError(415, 'unsupported_media_type');
+  const charset = /charset=([^;]+)/.exec(contentType)?.[1]?.trim();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new HttpError(415, 'unsupported_media_type');
+
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.byteLength > maxBytes) throw new HttpError(413, 'body_too_large');
+  const text = bytes.toString('utf8');
+  if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) throw new HttpError(400, 'invalid_json');
+
+  let forbidden = false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text, (key, value: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) forbidden = true;
+      return value;
+    });
+  } catch {
+    throw new HttpError(400, 'invalid_json');
+  }
+  if (forbidden) throw new HttpError(400, 'forbidden_key');
+  return parsed;
+}

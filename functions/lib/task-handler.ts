@@ -1,0 +1,24 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from './logger.js';
+
+/** A workflow step's input did not match its contract: retrying cannot help. */
+export class InvalidTaskInput extends Error {
+  override name = 'InvalidTaskInput';
+}
+
+/**
+ * Wraps a workflow task function: input checked against its contract (ids only), Lambda
+ * context in the logs. Errors propagate to Step Functions, whose Retry policy decides.
+ */
+export function taskHandler<S extends z.ZodType, R>(input: S, fn: (input: z.infer<S>, context: Context) => Promise<R>) {
+  return middy<unknown, R>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event, context) => {
+      const parsed = input.safeParse(event);
+      if (!parsed.success) throw new InvalidTaskInput('task input does not match its contract');
+      return fn(parsed.data, context);
+    });
+}

@@ -1,0 +1,154 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { matchPath, ROUTES, type RouteSpec } from '../infra/routes.js';
+import { message } from '../schemas/i18n/index.js';
+import { DEFAULT_LANGUAGE, languageFromAcceptHeader } from '../schemas/languages.js';
+import { invoke } from './lambda.js';
+import { RateLimiter } from './rate-limit.js';
+
+/** What API Gateway accepts at most; the handlers apply their own, smaller limits. */
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript)|[^;]*\+json)/i;
+
+export interface ApiServerOptions {
+  rateLimitPerMinute: number;
+  /** Extra handlers for paths the route table does not own (static pages, local-only endpoints). */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+}
+
+/**
+ * The local API Gateway: matches the route table, turns the request into an API Gateway v2
+ * event, invokes the same handler module CDK deploys, and writes its result back.
+ */
+export function createApiServer(opts: ApiServerOptions): Server {
+  const intakeLimiter = new RateLimiter(opts.rateLimitPerMinute);
+  return createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, { message: 'Internal Server Error' });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const match = findRoute(method, url.pathname);
+    if (!match) {
+      if (opts.fallback && (await opts.fallback(req, res))) return;
+      return send(res, 404, { message: 'Not Found' });
+    }
+    const sourceIp = req.socket.remoteAddress ?? '127.0.0.1';
+
+    // The WAF rate-based rule on AWS guards exactly this route.
+    if (match.route.id === 'PostIntake') {
+      const retryAfter = intakeLimiter.take(sourceIp);
+      if (retryAfter > 0) {
+        const lang = languageFromAcceptHeader(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
+        return send(res, 429, { code: 'rate_limited', message: message(lang, 'rate_limited') }, { 'retry-after': String(retryAfter) });
+      }
+    }
+
+    const body = await readBody(req);
+    if (body === 'too-large') return send(res, 413, { message: 'Request Entity Too Large' });
+
+    const event = toEvent(req, url, method, match, body, sourceIp);
+    let result: unknown;
+    try {
+      result = await invoke(match.route.entry, match.route.id, event);
+    } catch {
+      return send(res, 500, { message: 'Internal Server Error' });
+    }
+    writeResult(res, result);
+  }
+}
+
+function findRoute(method: string, path: string): { route: RouteSpec; params: Record<string, string> } | undefined {
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const params = matchPath(route.path, path);
+    if (params) return { route, params };
+  }
+  return undefined;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_REQUEST_BYTES) return 'too-large';
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  match: { route: RouteSpec; params: Record<string, string> },
+  body: Buffer,
+  sourceIp: string,
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined || k === 'cookie') continue;
+    headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  }
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const isText = TEXT_TYPES.test(headers['content-type'] ?? '');
+  const now = new Date();
+  const routeKey = `${match.route.method} ${match.route.path}`;
+  const cookies = req.headers.cookie?.split(';').map((c) => c.trim()).filter(Boolean);
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    ...(cookies?.length ? { cookies } : {}),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(Object.keys(match.params).length ? { pathParameters: match.params } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers['host'] ?? 'localhost',
+      domainPrefix: 'local',
+      http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp, userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.length ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
+    isBase64Encoded: body.length > 0 && !isText,
+  };
+}
+
+/** Writes a handler result the way API Gateway's payload format 2.0 does. */
+function writeResult(res: ServerResponse, result: unknown): void {
+  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+    return send(res, 200, result ?? null);
+  }
+  const r = result as APIGatewayProxyStructuredResultV2;
+  const headers: Record<string, string | string[]> = { ...(r.headers as Record<string, string>) };
+  if (r.cookies?.length) headers['set-cookie'] = r.cookies;
+  const body = r.body === undefined ? Buffer.alloc(0) : r.isBase64Encoded ? Buffer.from(r.body, 'base64') : Buffer.from(r.body, 'utf8');
+  res.writeHead(r.statusCode ?? 200, { ...headers, 'content-length': String(body.length) });
+  res.end(body);
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}

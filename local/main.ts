@@ -1,0 +1,57 @@
+import './polyfills.js';
+import { startLocalCloud } from './cloud.js';
+import { PortInUseError } from './listen.js';
+import { settingsFromEnv } from './settings.js';
+
+/** `npm start`: the whole system on this machine, with demo data. */
+async function main(): Promise<void> {
+  const settings = settingsFromEnv();
+  let cloud;
+  try {
+    cloud = await startLocalCloud(settings);
+  } catch (err) {
+    if (err instanceof PortInUseError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const api = cloud.apiUrl;
+  const lines = [
+    '',
+    'BIWAQ Workflows: the local cloud is running.',
+    '',
+    `  Form definition     ${api}/api/forms/intake?lang=de   (any of de en tr ar bg ro uk ru fa pl)`,
+    `  Intake API          POST ${api}/api/intake`,
+    `  Health              ${api}/health`,
+    `  Mail inbox          ${cloud.inboxUrl}`,
+    `  DynamoDB (dynalite) ${cloud.dynamoEndpoint}   table ${cloud.tableName}`,
+    `  Data                ${settings.dataDir}/  (kept across restarts; delete it to start afresh)`,
+    '',
+    cloud.seeded ? '  Demo data loaded: 6 participants at the sites marxloh and hochfeld.' : '  Demo data: already loaded earlier.',
+    cloud.redriven > 0 ? `  Resumed ${cloud.redriven} unfinished intake workflow(s).` : '',
+    '',
+    `  Try:  curl -s -X POST ${api}/api/intake -H 'content-type: application/json' --data @events/intake-body.json`,
+    '',
+    'Ctrl-C stops.',
+    '',
+  ];
+  console.log(lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n'));
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping …');
+    await cloud.stop();
+    console.log('Stopped. Data is kept.');
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

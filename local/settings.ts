@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Settings of the local cloud, read once from the environment (see README, "Local cloud"). */
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const SettingsSchema = z.object({
+  PORT: port(3000),
+  MAIL_PORT: port(8005),
+  DYNAMO_PORT: port(8006),
+  DATA_DIR: z.string().default('.data'),
+  /** Requests per minute per client on POST /api/intake; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  HOST: z.string().default('127.0.0.1'),
+});
+
+export type LocalSettings = {
+  port: number;
+  mailPort: number;
+  dynamoPort: number;
+  /** LevelDB directory; undefined keeps everything in memory (tests, bench). */
+  dataDir: string | undefined;
+  rateLimitPerMinute: number;
+  host: string;
+  seed: boolean;
+};
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalSettings {
+  const s = SettingsSchema.parse(env);
+  return {
+    port: s.PORT,
+    mailPort: s.MAIL_PORT,
+    dynamoPort: s.DYNAMO_PORT,
+    dataDir: s.DATA_DIR,
+    rateLimitPerMinute: s.RATE_LIMIT_PER_MINUTE,
+    host: s.HOST,
+    seed: true,
+  };
+}
+
+/** Ephemeral settings for tests and benchmarks: free ports, memory only, no demo data. */
+export function ephemeralSettings(overrides: Partial<LocalSettings> = {}): LocalSettings {
+  return { port: 0, mailPort: 0, dynamoPort: 0, dataDir: undefined, rateLimitPerMinute: 0, host: '127.0.0.1', seed: false, ...overrides };
+}

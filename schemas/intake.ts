@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { COUNTRY_CODES } from './countries.js';
+import { LANGUAGE_CODES } from './languages.js';
+import { code, issue, text } from './text.js';
+
+/**
+ * The public intake contract: ESF Plus entry data (part 1 mandatory, part 2 answerable with
+ * "no answer"), contact, language, site, help wanted, foreign qualification, consent, honeypot.
+ * Objects are strict: unknown keys are rejected. Types come from z.infer; the JSON Schema served
+ * to the page is generated from this same contract (schemas/form-definition.ts).
+ */
+
+/** Version of the Art. 13 data notice the consent refers to (text in schemas/i18n/*.json). */
+export const DATA_NOTICE_VERSION = '2026-11';
+
+export const GENDERS = ['female', 'male', 'non_binary'] as const;
+export const EMPLOYMENT_STATUSES = ['unemployed', 'long_term_unemployed', 'inactive', 'employed'] as const;
+export const EDUCATION_LEVELS = ['isced_0_2', 'isced_3_4', 'isced_5_8'] as const;
+export const PART2_ANSWERS = ['yes', 'no', 'no_answer'] as const;
+export const HELP_WANTED = [
+  'counselling',
+  'job_search',
+  'application',
+  'interview',
+  'qualification',
+  'digital_skills',
+  'recognition',
+  'trial_placement',
+] as const;
+export const DOCUMENTS = ['certificates', 'transcripts', 'work_experience', 'id_document', 'cv_german', 'translations'] as const;
+
+export const MIN_AGE = 15;
+export const MAX_AGE = 99;
+
+const isoDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, code('invalid_date'))
+  .refine((s) => isRealDate(s), issue('invalid_date'));
+
+export function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Age in whole years on `today` (both YYYY-MM-DD). */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+const phone = text(30)
+  .regex(/^\+?[\d\s\-/().]{6,29}$/, code('invalid_phone'))
+  .transform((s) => s.replace(/[\s\-/().]/g, ''))
+  .refine((s) => /^\+?\d{6,17}$/.test(s), issue('invalid_phone'));
+
+export const AddressSchema = z.strictObject({
+  street: text(100),
+  postcode: text(5).regex(/^\d{5}$/, code('invalid_postcode')),
+  city: text(60),
+});
+
+export const PersonSchema = z.strictObject({
+  firstName: text(60),
+  lastName: text(60),
+  dateOfBirth: isoDate,
+  gender: z.enum(GENDERS),
+  address: AddressSchema,
+});
+
+export const ContactSchema = z
+  .strictObject({
+    email: z.union([z.literal(''), z.email().max(254)]).optional(),
+    phone: z.union([z.literal(''), phone]).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.email && !c.phone) ctx.addIssue({ code: 'custom', path: ['email'], ...issue('contact_required') });
+  });
+
+export const Part2Schema = z.strictObject({
+  migrantBackground: z.enum(PART2_ANSWERS).default('no_answer'),
+  thirdCountryNational: z.enum(PART2_ANSWERS).default('no_answer'),
+  disability: z.enum(PART2_ANSWERS).default('no_answer'),
+  homelessness: z.enum(PART2_ANSWERS).default('no_answer'),
+});
+
+export const QualificationSchema = z.strictObject({
+  country: z.enum(COUNTRY_CODES),
+  profession: text(100),
+  year: z.int().min(1950).max(2100),
+  documents: z.array(z.enum(DOCUMENTS)).max(DOCUMENTS.length).default([]),
+});
+
+export const ConsentSchema = z.strictObject({
+  noticeVersion: z.literal(DATA_NOTICE_VERSION, code('notice_outdated')),
+  accepted: z.literal(true, code('consent_required')),
+});
+
+/** Builds the contract for the configured sites (sites are tenants and come from configuration). */
+export function makeIntakeSchema(siteIds: readonly [string, ...string[]]) {
+  return z
+    .strictObject({
+      lang: z.enum(LANGUAGE_CODES),
+      site: z.enum(siteIds),
+      person: PersonSchema,
+      contact: ContactSchema,
+      employment: z.strictObject({ status: z.enum(EMPLOYMENT_STATUSES) }),
+      education: z.strictObject({ level: z.enum(EDUCATION_LEVELS) }),
+      part2: Part2Schema.default({
+        migrantBackground: 'no_answer',
+        thirdCountryNational: 'no_answer',
+        disability: 'no_answer',
+        homelessness: 'no_answer',
+      }),
+      help: z.array(z.enum(HELP_WANTED)).min(1).max(HELP_WANTED.length),
+      qualification: QualificationSchema.optional(),
+      consent: ConsentSchema,
+      /** Honeypot: hidden from people, filled by bots. Checked before validation (functions/domain/intake.ts). */
+      website: z.string().max(200).optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (new Set(v.help).size !== v.help.length) ctx.addIssue({ code: 'custom', path: ['help'], ...issue('duplicate_values') });
+      const wantsRecognition = v.help.includes('recognition');
+      if (wantsRecognition && !v.qualification)
+        ctx.addIssue({ code: 'custom', path: ['qualification'], ...issue('qualification_required') });
+      if (!wantsRecognition && v.qualification)
+        ctx.addIssue({ code: 'custom', path: ['qualification'], ...issue('not_applicable') });
+      if (v.qualification && new Set(v.qualification.documents).size !== v.qualification.documents.length)
+        ctx.addIssue({ code: 'custom', path: ['qualification', 'documents'], ...issue('duplicate_values') });
+    });
+}
+
+export type IntakeSchema = ReturnType<typeof makeIntakeSchema>;
+export type IntakeInput = z.input<IntakeSchema>;
+export type Intake = z.output<IntakeSchema>;
+
+/** Checks that depend on today's date, kept out of the schema so the schema stays pure. */
+export function checkDates(intake: Intake, today: string): { path: string[]; code: string; params?: Record<string, unknown> }[] {
+  const problems: { path: string[]; code: string; params?: Record<string, unknown> }[] = [];
+  const age = ageOn(intake.person.dateOfBirth, today);
+  if (age < MIN_AGE || age > MAX_AGE)
+    problems.push({ path: ['person', 'dateOfBirth'], code: 'age_out_of_range', params: { min: MIN_AGE, max: MAX_AGE } });
+  const year = Number(today.slice(0, 4));
+  if (intake.qualification && intake.qualification.year > year)
+    problems.push({ path: ['qualification', 'year'], code: 'too_big', params: { maximum: year } });
+  return problems;
+}
