@@ -1,0 +1,107 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handler as notify } from '../../functions/intake/notify-team.js';
+import { handler as register } from '../../functions/intake/register-participant.js';
+import { handler as confirm } from '../../functions/intake/send-confirmation.js';
+import { lambdaContext, validIntake } from '../fixtures.js';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const ses = mockClient(SESv2Client);
+const SUB = '0123456789abcdef0123456789abcdef';
+const conditionFailed = () => new ConditionalCheckFailedException({ message: 'condition', $metadata: {} });
+
+function submission(extra: Record<string, unknown> = {}) {
+  const { lang, site, consent: _c, website: _w, ...entry } = validIntake();
+  return {
+    PK: `SUBMISSION#${SUB}`,
+    SK: 'SUBMISSION',
+    id: SUB,
+    reference: 'AB12-CD34',
+    contentHash: 'h',
+    site,
+    lang,
+    receivedAt: '2026-11-26T09:00:00.000Z',
+    status: 'received',
+    entry,
+    consent: { noticeVersion: '2026-11', acceptedAt: '2026-11-26T09:00:00.000Z' },
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
+    ...extra,
+  };
+}
+
+const getByPk = (items: Record<string, Record<string, unknown> | undefined>) =>
+  ddb.on(GetCommand).callsFake((input: { Key: { PK: string } }) => ({ Item: items[input.Key.PK.split('#')[0]!] }));
+
+beforeEach(() => {
+  ddb.reset();
+  ses.reset();
+  ddb.on(PutCommand).resolves({});
+  ddb.on(UpdateCommand).resolves({});
+  ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
+});
+
+describe('RegisterParticipant', () => {
+  it('creates a participant for a new person under the submission id', async () => {
+    getByPk({ SUBMISSION: submission() });
+    const out = await register({ submissionId: SUB }, lambdaContext);
+    expect(out).toEqual({ participantId: SUB, duplicate: false });
+    const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!);
+    expect(puts.map((i) => i['type'])).toEqual(['Identity', 'Participant']);
+    expect(puts[1]).toMatchObject({ PK: `PARTICIPANT#${SUB}`, GSI1PK: 'SITE#marxloh', status: 'new', reference: 'AB12-CD34' });
+    expect(JSON.stringify(puts[0])).not.toContain('Beispielfrau');
+  });
+
+  it('links a second submission of the same person to the existing participant and flags it', async () => {
+    const existing = { PK: 'PARTICIPANT#p1', SK: 'PROFILE', id: 'p1', site: 'hochfeld' };
+    getByPk({ SUBMISSION: submission(), IDENTITY: { participantId: 'p1' }, PARTICIPANT: existing });
+    ddb.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => {
+      if (input.Item['type'] === 'Identity') throw conditionFailed();
+      return {};
+    });
+    const out = await register({ submissionId: SUB }, lambdaContext);
+    expect(out).toEqual({ participantId: 'p1', duplicate: true });
+    const link = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!).find((i) => i['type'] === 'ParticipantSubmission');
+    expect(link).toMatchObject({ PK: 'PARTICIPANT#p1', submissionId: SUB, reference: 'AB12-CD34' });
+    const flag = ddb.commandCalls(UpdateCommand).find((c) => c.args[0].input.UpdateExpression?.includes('duplicateSubmissionIds'));
+    expect(flag?.args[0].input.ExpressionAttributeValues?.[':ids']).toEqual(new Set([SUB]));
+  });
+
+  it('does nothing again for a submission that is registered already', async () => {
+    getByPk({ SUBMISSION: submission({ status: 'registered', participantId: 'p9', duplicate: true }) });
+    expect(await register({ submissionId: SUB }, lambdaContext)).toEqual({ participantId: 'p9', duplicate: true });
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('refuses input that is not an id, so no personal data can enter the workflow', async () => {
+    await expect(register({ submissionId: SUB, email: 'x@example.org' }, lambdaContext)).rejects.toThrow(/contract/);
+  });
+});
+
+describe('SendConfirmation and NotifyTeam', () => {
+  it('sends the confirmation in the participant language once, then drops the personal data', async () => {
+    getByPk({ SUBMISSION: submission({ status: 'registered', participantId: SUB, participantSite: 'marxloh' }) });
+    expect(await confirm({ submissionId: SUB }, lambdaContext)).toEqual({ sent: true });
+    const mail = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+    expect(mail.Destination?.ToAddresses).toEqual(['jana.beispielfrau@example.org']);
+    expect(mail.Content?.Simple?.Subject?.Data).toContain('AB12-CD34');
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.UpdateExpression).toContain('REMOVE entry');
+
+    getByPk({ SUBMISSION: submission({ confirmationSentAt: '2026-11-26T09:00:01.000Z' }) });
+    expect(await confirm({ submissionId: SUB }, lambdaContext)).toEqual({ sent: false });
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+  });
+
+  it('tells the team with the reference and a console link only', async () => {
+    getByPk({ SUBMISSION: submission({ status: 'registered', participantId: SUB, participantSite: 'marxloh', entry: undefined }) });
+    await notify({ submissionId: SUB }, lambdaContext);
+    const mail = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+    expect(mail.Destination?.ToAddresses).toEqual(['team-marxloh@biwaq.example']);
+    const text = `${mail.Content?.Simple?.Subject?.Data} ${mail.Content?.Simple?.Body?.Text?.Data}`;
+    expect(text).toContain('AB12-CD34');
+    expect(text).toContain(`https://console.biwaq.example/console/participants/${SUB}`);
+    for (const personal of ['Jana', 'Beispielfrau', 'example.org', '47169', '1987']) expect(text).not.toContain(personal);
+  });
+});
