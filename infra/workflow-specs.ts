@@ -49,5 +49,6 @@ export const INTAKE_TRIGGER = {
     dynamodb: { Keys: { SK: { S: ['SUBMISSION'] } }, NewImage: { status: { S: ['received'] } } },
   },
   /** Only the id crosses into the workflow: no personal data in execution history. */
-  inputTemplate: '{"submissionId": <$.dynamodb.NewImage.id.S>}',
+  // Pipes substitutes inside quotes for string values.
+  inputTemplate: '{"submissionId": "<$.dynamodb.NewImage.id.S>"}',
 } as const;

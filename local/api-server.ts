@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { matchPath, ROUTES, type RouteSpec } from '../infra/routes.js';
-import { message } from '../schemas/i18n/index.js';
+import { message } from '../schemas/i18n/messages.js';
 import { DEFAULT_LANGUAGE, languageFromAcceptHeader } from '../schemas/languages.js';
 import { invoke } from './lambda.js';
 import { RateLimiter } from './rate-limit.js';

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { DEMO_SITES } from '../schemas/sites.js';
 import { createApiServer } from './api-server.js';
 import { ensureTable, startDynamo } from './dynamo.js';
-import { connectIntakePipe, redriveUnfinishedIntakes } from './intake-pipe.js';
+import { connectIntakePipe, redriveUnfinishedIntakes, type PipeControl } from './intake-pipe.js';
 import { close, listen } from './listen.js';
 import { startMail } from './mail.js';
 import { seedDemoData } from './seed.js';
@@ -21,6 +21,7 @@ export interface LocalCloud {
   tableName: string;
   dynamo: DynamoDBClient;
   workflows: WorkflowRunner;
+  intakePipe: PipeControl;
   /** Unfinished intakes started again at this start (after a restart). */
   redriven: number;
   seeded: boolean;
@@ -52,7 +53,7 @@ export async function startLocalCloud(settings: LocalSettings): Promise<LocalClo
 
     const workflows = new WorkflowRunner();
     stops.splice(stops.length - 1, 0, () => workflows.stop()); // stop workflows before the services they use
-    connectIntakePipe(dynamo.onChange, workflows);
+    const intakePipe = connectIntakePipe(dynamo.onChange, workflows);
     const redriven = await redriveUnfinishedIntakes(dynamo.client, LOCAL_TABLE_NAME, workflows);
     const seeded = settings.seed ? await seedDemoData(dynamo.client, LOCAL_TABLE_NAME) : false;
 
@@ -64,6 +65,7 @@ export async function startLocalCloud(settings: LocalSettings): Promise<LocalClo
       tableName: LOCAL_TABLE_NAME,
       dynamo: dynamo.client,
       workflows,
+      intakePipe,
       redriven,
       seeded,
       stop: stopAll,

@@ -5,12 +5,11 @@ import {
   ResourceNotFoundException,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import { mkdirSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { TABLE_SPEC } from '../infra/table-spec.js';
-import { close, listen } from './listen.js';
+import { Worker } from 'node:worker_threads';
+import { PortInUseError } from './listen.js';
 
 /** A change record shaped like a DynamoDB stream record (NEW_IMAGE), for the local pipe. */
 export interface ChangeRecord {
@@ -26,9 +25,10 @@ export interface LocalDynamo {
 }
 
 /**
- * dynalite (LevelDB under dataDir, or memory) plus a change feed: dynalite has no streams, so
- * successful PutItem calls are observed on the wire and handed on as stream-shaped records.
- * (Our code creates items only with PutItem; updates never create the items the pipe watches.)
+ * dynalite (LevelDB under dataDir, or memory) in a worker thread, plus a change feed: dynalite has
+ * no streams, so successful PutItem calls are observed on the wire and handed on as stream-shaped
+ * records. (Our code creates items only with PutItem; updates never create the items the pipe
+ * watches.)
  */
 export async function startDynamo(opts: { port: number; host: string; dataDir?: string }): Promise<LocalDynamo> {
   let path: string | undefined;
@@ -36,31 +36,22 @@ export async function startDynamo(opts: { port: number; host: string; dataDir?: 
     path = join(opts.dataDir, 'dynamodb');
     mkdirSync(path, { recursive: true });
   }
-  const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const listeners: ((r: ChangeRecord) => void)[] = [];
-
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!String(req.headers['x-amz-target'] ?? '').endsWith('.PutItem')) return;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    res.on('finish', () => {
-      if (res.statusCode !== 200 || listeners.length === 0) return;
-      let item: Record<string, AttributeValue> | undefined;
-      try {
-        item = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Item?: Record<string, AttributeValue> }).Item;
-      } catch {
-        return;
-      }
-      if (!item?.['PK'] || !item['SK']) return;
-      const record: ChangeRecord = {
-        eventName: 'INSERT',
-        dynamodb: { Keys: { PK: item['PK'], SK: item['SK'] }, NewImage: item },
-      };
-      for (const l of listeners) l(record);
+  const worker = new Worker(new URL('./dynamo-worker.mjs', import.meta.url), {
+    workerData: { path, port: opts.port, host: opts.host, tapPuts: true },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (msg: { listening?: number; error?: string; put?: string }) => {
+      if (msg.listening !== undefined) resolve(msg.listening);
+      else if (msg.error) reject(msg.error === 'EADDRINUSE' || msg.error === 'EACCES' ? new PortInUseError(opts.port, 'DYNAMO_PORT') : new Error(msg.error));
+      else if (msg.put && listeners.length) emitPut(msg.put, listeners);
     });
+  }).catch(async (err: unknown) => {
+    await worker.terminate();
+    throw err;
   });
 
-  const port = await listen(server, opts.port, opts.host, 'DYNAMO_PORT');
   const endpoint = `http://${opts.host}:${port}`;
   const client = new DynamoDBClient({
     endpoint,
@@ -73,9 +64,24 @@ export async function startDynamo(opts: { port: number; host: string; dataDir?: 
     onChange: (l) => listeners.push(l),
     stop: async () => {
       client.destroy();
-      await close(server);
+      const stopped = new Promise<void>((resolve) => worker.on('message', (m: { stopped?: boolean }) => m.stopped && resolve()));
+      worker.postMessage('stop');
+      await stopped;
+      await worker.terminate();
     },
   };
+}
+
+function emitPut(body: string, listeners: ((r: ChangeRecord) => void)[]): void {
+  let item: Record<string, AttributeValue> | undefined;
+  try {
+    item = (JSON.parse(body) as { Item?: Record<string, AttributeValue> }).Item;
+  } catch {
+    return;
+  }
+  if (!item?.['PK'] || !item['SK']) return;
+  const record: ChangeRecord = { eventName: 'INSERT', dynamodb: { Keys: { PK: item['PK'], SK: item['SK'] }, NewImage: item } };
+  for (const l of listeners) l(record);
 }
 
 /** Creates the table on first start; later starts find it in LevelDB. */

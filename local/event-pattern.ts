@@ -16,14 +16,17 @@ export function matchesPattern(event: unknown, pattern: EventPattern): boolean {
 }
 
 /**
- * Renders an EventBridge Pipes input template: `<$.path>` placeholders are replaced by the JSON
- * value at that path (strings quoted), as Pipes does.
+ * Renders an EventBridge Pipes input template as Pipes does: `"<$.path>"` inside quotes takes a
+ * string value (escaped into the string), a bare `<$.path>` takes the JSON value.
  */
 export function renderInputTemplate(template: string, event: unknown): unknown {
-  const rendered = template.replace(/<\$\.([\w.]+)>/g, (_m, path: string) => {
+  const valueAt = (path: string) => {
     let v: unknown = event;
     for (const k of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
-    return JSON.stringify(v ?? null);
-  });
+    return v;
+  };
+  const rendered = template
+    .replace(/"<\$\.([\w.]+)>"/g, (_m, path: string) => JSON.stringify(String(valueAt(path) ?? '')))
+    .replace(/<\$\.([\w.]+)>/g, (_m, path: string) => JSON.stringify(valueAt(path) ?? null));
   return JSON.parse(rendered);
 }

@@ -8,12 +8,32 @@ import type { WorkflowRunner } from './workflow-runner.js';
  * The local stand-in for the EventBridge Pipe from the table stream to the intake workflow:
  * same filter, same input template (infra/workflow-specs.ts).
  */
-export function connectIntakePipe(onChange: (l: (r: ChangeRecord) => void) => void, runner: WorkflowRunner): void {
+export interface PipeControl {
+  /** Holds records back (as a stream retains them) until resume(); the bench uses this. */
+  pause(): void;
+  resume(): void;
+}
+
+export function connectIntakePipe(onChange: (l: (r: ChangeRecord) => void) => void, runner: WorkflowRunner): PipeControl {
+  let held: { submissionId: string }[] | undefined;
+  const deliver = (input: { submissionId: string }) =>
+    runner.start(INTAKE_TRIGGER.workflow, input, `intake-${input.submissionId}`);
   onChange((record) => {
     if (!matchesPattern(record, INTAKE_TRIGGER.filterPattern as unknown as EventPattern)) return;
     const input = renderInputTemplate(INTAKE_TRIGGER.inputTemplate, record) as { submissionId: string };
-    runner.start(INTAKE_TRIGGER.workflow, input, `intake-${input.submissionId}`);
+    if (held) held.push(input);
+    else deliver(input);
   });
+  return {
+    pause: () => {
+      held ??= [];
+    },
+    resume: () => {
+      const pending = held ?? [];
+      held = undefined;
+      for (const input of pending) deliver(input);
+    },
+  };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface LocalExecution {
   error?: string;
 }
 
+type TrackedExecution = LocalExecution & { abort: () => void; done: Promise<void> };
+
 /** Reads an ASL file and fills `${<Task>FunctionArn}` with the local ARN of each task function. */
 export function loadDefinition(file: string): StateMachineDefinition {
   let text = readFileSync(resolve(ROOT, file), 'utf8');
@@ -32,10 +34,12 @@ export function loadDefinition(file: string): StateMachineDefinition {
  */
 export class WorkflowRunner {
   private readonly machines = new Map<string, { machine: StateMachine; handlers: Record<string, (input: unknown) => Promise<unknown>> }>();
-  private readonly executions = new Map<string, LocalExecution & { abort: () => void; done: Promise<void> }>();
+  private readonly executions = new Map<string, TrackedExecution>();
   private readonly region = process.env['AWS_REGION'] ?? 'eu-central-1';
+  private readonly waiting: (() => void)[] = [];
+  private active = 0;
 
-  constructor() {
+  constructor(private readonly maxConcurrent = 16) {
     const byArn = new Map<string, TaskSpec>(TASKS.map((t) => [localFunctionArn(t.id), t]));
     for (const wf of WORKFLOWS) {
       const definition = loadDefinition(wf.definition);
@@ -62,32 +66,57 @@ export class WorkflowRunner {
     const existing = this.executions.get(executionArn);
     if (existing?.status === 'RUNNING') return existing;
 
-    const run = wf.machine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: wf.handlers as never },
-      context: { Execution: { Id: executionArn, Name: name, StartTime: new Date().toISOString(), Input: input as never } },
-    });
-    const execution: LocalExecution & { abort: () => void; done: Promise<void> } = {
+    let resolveDone!: () => void;
+    const done = new Promise<void>((resolve) => (resolveDone = resolve));
+    const execution: TrackedExecution = {
       executionArn,
       workflow,
       name,
       status: 'RUNNING',
       startDate: new Date(),
-      abort: run.abort,
-      done: run.result.then(
+      abort: () => {
+        execution.status = 'ABORTED';
+        execution.stopDate = new Date();
+        resolveDone();
+      },
+      done,
+    };
+    this.executions.set(executionArn, execution);
+
+    const launch = () => {
+      if (execution.status !== 'RUNNING') return this.release();
+      const run = wf.machine.run(input as never, {
+        overrides: { taskResourceLocalHandlers: wf.handlers as never },
+        context: { Execution: { Id: executionArn, Name: name, StartTime: execution.startDate.toISOString(), Input: input as never } },
+      });
+      execution.abort = run.abort;
+      run.result.then(
         () => {
           execution.status = 'SUCCEEDED';
-          execution.stopDate = new Date();
         },
         (err: Error) => {
           execution.status = err.name === 'ExecutionAbortedError' ? 'ABORTED' : err.name === 'ExecutionTimeoutError' ? 'TIMED_OUT' : 'FAILED';
           execution.error = err.message;
-          execution.stopDate = new Date();
           if (execution.status === 'FAILED') console.error(`workflow ${workflow} execution ${name} failed: ${err.message}`);
         },
-      ),
+      ).finally(() => {
+        execution.stopDate = new Date();
+        resolveDone();
+        this.release();
+      });
     };
-    this.executions.set(executionArn, execution);
+    // Executions beyond the limit wait their turn: one process runs them all, unlike AWS.
+    if (this.active < this.maxConcurrent) {
+      this.active++;
+      launch();
+    } else this.waiting.push(launch);
     return execution;
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
   }
 
   list(): LocalExecution[] {

@@ -8,3 +8,9 @@ export const COUNTRY_CODES = (
   'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG ' +
   'UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW'
 ).split(' ') as [string, ...string[]];
+
+const KNOWN = new Set<string>(COUNTRY_CODES);
+
+export function isCountryCode(code: string): boolean {
+  return KNOWN.has(code);
+}

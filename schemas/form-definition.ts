@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { COUNTRY_CODES } from './countries.js';
-import { translation } from './i18n/index.js';
+import { formTexts } from './i18n/form.js';
+import { MESSAGES } from './i18n/messages.js';
 import { DATA_NOTICE_VERSION, HELP_WANTED, makeIntakeSchema } from './intake.js';
 import { directionOf, LANGUAGES, type Language, type TextDirection } from './languages.js';
 import type { Site } from './sites.js';
@@ -137,7 +138,7 @@ function enumValues(node: JsonSchema | undefined): string[] {
 }
 
 export function buildFormDefinition(lang: Language, sites: readonly Site[]): FormDefinition {
-  const t = translation(lang);
+  const t = formTexts(lang);
   const schema = intakeJsonSchema(sites);
   const fields = t.fields as Record<string, { label: string; help: string }>;
   const optionLabels = t.options as Record<string, Record<string, string>>;
@@ -187,7 +188,7 @@ export function buildFormDefinition(lang: Language, sites: readonly Site[]): For
       };
     }),
     honeypot: { path: 'website', label: fields['website']?.label ?? '' },
-    messages: t.messages,
+    messages: MESSAGES[lang],
     schema,
   };
 }

@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A site (tenant): one organisation running one neighbourhood office of the project. */
 export const SiteSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
-  name: z.string().min(1).max(80),
+  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
   teamEmail: z.email(),
   leadEmail: z.email(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 
-export const SitesSchema = z.array(SiteSchema).min(1);
+export const SitesSchema = z.array(SiteSchema).check(z.minLength(1));
 
 /** Demo sites used by `npm start`, the tests and `cdk synth` when no `sites` context is given. */
 export const DEMO_SITES: Site[] = [

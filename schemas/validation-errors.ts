@@ -1,11 +1,8 @@
-import type { z } from 'zod';
-import en from './i18n/en.json' with { type: 'json' };
-import { message } from './i18n/index.js';
+import type * as z from 'zod/mini';
+import { isMessageCode, message } from './i18n/messages.js';
 import type { Language } from './languages.js';
 
 /** One field-level error as the API returns it: `{ path: "person.firstName", code, message }`. */
-const MESSAGE_CODES: Record<string, string> = en.messages;
-
 export interface FieldError {
   path: string;
   code: string;
@@ -65,7 +62,7 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[]): Problem[] 
 function customCode(i: { params?: Record<string, unknown>; message?: string } | object): string | undefined {
   const { params, message } = i as { params?: Record<string, unknown>; message?: string };
   if (typeof params?.code === 'string') return params.code;
-  return message && message in MESSAGE_CODES ? message : undefined;
+  return message && isMessageCode(message) ? message : undefined;
 }
 
 function unionCode(i: z.core.$ZodIssueInvalidUnion): string {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Intake } from '../../schemas/intake.js';
 
 /** Pure intake rules: identity for the duplicate check, references, hashes. No I/O here. */
@@ -8,8 +8,10 @@ const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A reference a person can read out on the phone: 8 characters in two groups, e.g. "7KQM-4XPD". */
 export function newReference(): string {
+  // 32 symbols: each random byte's low five bits pick one, uniformly.
+  const bytes = randomBytes(8);
   let s = '';
-  for (let i = 0; i < 8; i++) s += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  for (const b of bytes) s += REFERENCE_ALPHABET[b & 31];
   return `${s.slice(0, 4)}-${s.slice(4)}`;
 }
 

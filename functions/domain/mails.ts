@@ -1,10 +1,11 @@
-import { fill, translation } from '../../schemas/i18n/index.js';
+import { fill } from '../../schemas/i18n/fill.js';
+import { mailTexts } from '../../schemas/i18n/mail.js';
 import type { Language } from '../../schemas/languages.js';
 
 /** Mail texts as pure functions: participant mails in their language, team mails without personal data. */
 
 export function confirmationMail(lang: Language, reference: string, siteName: string) {
-  const t = translation(lang).mail;
+  const t = mailTexts(lang);
   return {
     subject: fill(t.confirmationSubject, { reference }),
     text: fill(t.confirmationBody, { reference, site: siteName }),

@@ -1,7 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { errorResponse, HttpError, requestLanguage, type HttpResult } from './http.js';
+import { errorResponse } from './errors.js';
+import { HttpError, requestLanguage, type HttpResult } from './http.js';
 import { logger } from './logger.js';
 
 export type ApiEvent = APIGatewayProxyEventV2;

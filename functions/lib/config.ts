@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SitesSchema, type Site } from '../../schemas/sites.js';
 
 /**
@@ -7,20 +7,14 @@ import { SitesSchema, type Site } from '../../schemas/sites.js';
  * cloud (local/) set the same variables.
  */
 const EnvSchema = z.object({
-  TABLE_NAME: z.string().min(3),
-  SITES: z.string().transform((raw, ctx) => {
-    try {
-      return SitesSchema.parse(JSON.parse(raw));
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'SITES must be a JSON array of sites' });
-      return z.NEVER;
-    }
-  }),
+  TABLE_NAME: z.string().check(z.minLength(3)),
+  /** JSON array of sites (schemas/sites.ts). */
+  SITES: z.string().check(z.minLength(2)),
   MAIL_FROM: z.email(),
   /** Base URL of the staff console, used in links in team e-mails. */
   CONSOLE_URL: z.url(),
   /** Identifies the project: participants are de-duplicated within one project. */
-  PROJECT_ID: z.string().min(1).max(40).default('biwaq'),
+  PROJECT_ID: z._default(z.string().check(z.minLength(1), z.maxLength(40)), 'biwaq'),
 });
 
 export interface Config {
@@ -34,19 +28,28 @@ export interface Config {
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const names = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(', ');
-    throw new Error(`Invalid configuration: ${names}`);
+  const sites = parsed.success ? SitesSchema.safeParse(parseJson(parsed.data.SITES)) : undefined;
+  if (!parsed.success || !sites?.success) {
+    const names = parsed.success ? ['SITES'] : [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+    throw new Error(`Invalid configuration: ${names.join(', ')}`);
   }
   const e = parsed.data;
   return {
     tableName: e.TABLE_NAME,
-    sites: e.SITES,
-    siteIds: e.SITES.map((s) => s.id) as [string, ...string[]],
+    sites: sites.data,
+    siteIds: sites.data.map((s) => s.id) as [string, ...string[]],
     mailFrom: e.MAIL_FROM,
     consoleUrl: e.CONSOLE_URL.replace(/\/$/, ''),
     projectId: e.PROJECT_ID,
   };
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 let cached: Config | undefined;

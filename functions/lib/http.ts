@@ -1,11 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { message } from '../../schemas/i18n/index.js';
 import { DEFAULT_LANGUAGE, isLanguage, languageFromAcceptHeader, type Language } from '../../schemas/languages.js';
 import type { FieldError } from '../../schemas/validation-errors.js';
 
 /**
- * HTTP mapping in one place: every error a handler throws becomes one of these responses.
- * Nothing else may reach the client: no stack traces, no serialised errors, no 500 for bad input.
+ * HTTP building blocks. Every error a handler throws is mapped to a response in one place
+ * (functions/lib/errors.ts): no stack traces, no serialised errors, no 500 for bad input.
  */
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -61,14 +60,4 @@ export function header(event: APIGatewayProxyEventV2, name: string): string | un
   const wanted = name.toLowerCase();
   for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === wanted) return v;
   return undefined;
-}
-
-/** Maps anything thrown to a response. Unknown errors become a plain 500 with no detail. */
-export function errorResponse(err: unknown, lang: Language): HttpResult {
-  if (err instanceof HttpError) {
-    const body: Record<string, unknown> = { code: err.code, message: message(lang, err.code) };
-    if (err.errors) body['errors'] = err.errors;
-    return json(err.status, body, err.headers);
-  }
-  return json(500, { code: 'server_error', message: message(lang, 'server_error') });
 }

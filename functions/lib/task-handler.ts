@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { logger } from './logger.js';
 
 /** A workflow step's input did not match its contract: retrying cannot help. */
@@ -13,7 +13,7 @@ export class InvalidTaskInput extends Error {
  * Wraps a workflow task function: input checked against its contract (ids only), Lambda
  * context in the logs. Errors propagate to Step Functions, whose Retry policy decides.
  */
-export function taskHandler<S extends z.ZodType, R>(input: S, fn: (input: z.infer<S>, context: Context) => Promise<R>) {
+export function taskHandler<S extends z.ZodMiniType, R>(input: S, fn: (input: z.infer<S>, context: Context) => Promise<R>) {
   return middy<unknown, R>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {

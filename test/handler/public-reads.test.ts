@@ -23,7 +23,7 @@ describe('GET /api/forms/intake', () => {
 
 describe('GET /health', () => {
   it('is 200', async () => {
-    const res = (await health(readEvent('get-health.json'), lambdaContext)) as APIGatewayProxyStructuredResultV2;
+    const res = await health();
     expect(res.statusCode).toBe(200);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { TRANSLATIONS } from '../../schemas/i18n/index.js';
+import { FORM_TEXTS } from '../../schemas/i18n/form.js';
+import { MAIL_TEXTS } from '../../schemas/i18n/mail.js';
+import { MESSAGES } from '../../schemas/i18n/messages.js';
+
+/** All texts of a language, as one tree per language, whichever file they live in. */
+const TRANSLATIONS = Object.fromEntries(
+  LANGUAGES.map(({ code }) => [code, { ...FORM_TEXTS[code], messages: MESSAGES[code], mail: MAIL_TEXTS[code] }]),
+) as Record<(typeof LANGUAGES)[number]['code'], typeof FORM_TEXTS.en & { messages: typeof MESSAGES.en; mail: typeof MAIL_TEXTS.en }>;
 import { buildFormDefinition } from '../../schemas/form-definition.js';
 import { LANGUAGES, languageFromAcceptHeader } from '../../schemas/languages.js';
 import { DEMO_SITES } from '../../schemas/sites.js';

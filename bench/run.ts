@@ -1,0 +1,141 @@
+import '../local/polyfills.js';
+import { fork } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ROUTES } from '../infra/routes.js';
+import { TASKS } from '../infra/workflow-specs.js';
+import { bundle, coldImportMs, floorSource, median, writeFloor } from './cold-import.js';
+import { intakeBody, intakeClient, load, rawPutClient, type LoadResult } from './throughput.js';
+
+/**
+ * `npm run bench`: every figure is a ratio against a baseline measured in the same run.
+ * (a) each function's bundle and cold import against an "SDK floor" bundle that only creates
+ *     the AWS clients the function uses; (b) intake throughput and p99 through the local API
+ *     against raw dynalite PutItem through the same SDK, both at concurrency 16.
+ */
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, '.bench');
+const IMPORT_RUNS = Number(process.env['BENCH_IMPORT_RUNS'] ?? 25);
+const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 2000);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const CONCURRENCY = 16;
+const TARGET_IMPORT = 1.25;
+const TARGET_THROUGHPUT = 0.5;
+
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+async function coldImports(): Promise<boolean> {
+  rmSync(OUT, { recursive: true, force: true });
+  console.log(`\n(a) Cold import in a fresh process: ${IMPORT_RUNS} back-to-back pairs of function and SDK floor, medians\n`);
+  const rows: string[][] = [['function', 'bundle', 'floor bundle', 'AWS clients', 'import', 'floor import', 'ratio', '']];
+  let ok = true;
+  for (const fn of [...ROUTES.map((r) => ({ id: r.id, entry: r.entry })), ...TASKS]) {
+    const own = await bundle(fn.entry, OUT, fn.id);
+    const floorEntry = writeFloor(join(OUT, 'src'), `${fn.id}-floor`, floorSource(own.clients, own.commands));
+    const floor = await bundle(floorEntry, OUT, `${fn.id}-floor`);
+    // Back-to-back pairs, the ratio taken per pair: drift in machine load cancels out.
+    const a: number[] = [];
+    const b: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < IMPORT_RUNS; i++) {
+      a.push(coldImportMs(own.file));
+      b.push(coldImportMs(floor.file));
+      ratios.push(a[i]! / b[i]!);
+    }
+    const ratio = median(ratios);
+    // A function without AWS clients has an empty floor; the ratio then says little (see README).
+    const judged = own.clients.length > 0;
+    const pass = !judged || ratio <= TARGET_IMPORT;
+    ok &&= pass;
+    rows.push([
+      fn.id,
+      kb(own.bytes),
+      kb(floor.bytes),
+      own.clients.map((c) => c.replace('@aws-sdk/', '')).join(' + ') || 'none',
+      ms(median(a)),
+      ms(median(b)),
+      `${ratio.toFixed(2)}×`,
+      judged ? (pass ? `ok (≤ ${TARGET_IMPORT}×)` : `OVER ${TARGET_IMPORT}×`) : 'no SDK floor',
+    ]);
+  }
+  printTable(rows);
+  return ok;
+}
+
+async function throughput(): Promise<boolean> {
+  console.log(`\n(b) Throughput at concurrency ${CONCURRENCY}, ${REQUESTS} requests per round, median of ${ROUNDS} rounds\n`);
+  const child = fork(join(ROOT, 'bench/cloud-process.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let seq = 0;
+  const waiting = new Map<number, () => void>();
+  const info = await new Promise<{ apiUrl: string; dynamoEndpoint: string; tableName: string }>((res, rej) => {
+    child.once('error', rej);
+    child.on('message', (m: { ready?: boolean; id?: number } & Record<string, string>) => {
+      if (m.ready) res(m as never);
+      else if (m.id !== undefined) waiting.get(m.id)?.();
+    });
+  });
+  const command = (cmd: string) =>
+    new Promise<void>((res) => {
+      const id = seq++;
+      waiting.set(id, res);
+      child.send({ cmd, id });
+    });
+
+  try {
+    const raw = rawPutClient(info.dynamoEndpoint, info.tableName);
+    const post = intakeClient(info.apiUrl, CONCURRENCY);
+    // The workflows that follow each intake are held back while the API is measured (as the
+    // table stream holds records) and timed afterwards on their own.
+    await command('pause');
+    await load(300, CONCURRENCY, (i) => raw(`warm-${i}`));
+    await load(300, CONCURRENCY, (i) => post(intakeBody('warm', i), `warm-key-${i}`));
+
+    const raws: LoadResult[] = [];
+    const intakes: LoadResult[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      raws.push(await load(REQUESTS, CONCURRENCY, (i) => raw(`r${r}-${i}`)));
+      intakes.push(await load(REQUESTS, CONCURRENCY, (i) => post(intakeBody(`r${r}`, i), `bench-key-r${r}-${i}`)));
+    }
+    const pick = (rs: typeof raws) => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor(rs.length / 2)]!;
+    const rawM = pick(raws);
+    const intakeM = pick(intakes);
+    const errors = [...raws, ...intakes].reduce((n, r) => n + r.errors, 0);
+
+    const queued = 300 + ROUNDS * REQUESTS;
+    const drainStart = performance.now();
+    await command('resume');
+    await command('idle');
+    const drainSeconds = (performance.now() - drainStart) / 1000;
+
+    const ratio = intakeM.rps / rawM.rps;
+    printTable([
+      ['path', 'requests/s', 'p50', 'p99'],
+      ['raw dynalite PutItem (SDK)', rawM.rps.toFixed(0), ms(rawM.p50), ms(rawM.p99)],
+      ['POST /api/intake (local API)', intakeM.rps.toFixed(0), ms(intakeM.p50), ms(intakeM.p99)],
+    ]);
+    console.log(`\n  intake / raw PutItem: ${ratio.toFixed(2)}× (target ≥ ${TARGET_THROUGHPUT}×)  ${ratio >= TARGET_THROUGHPUT ? 'ok' : 'UNDER TARGET'}`);
+    console.log(`  p99 intake / p99 raw: ${(intakeM.p99 / rawM.p99).toFixed(2)}×`);
+    console.log(`  errors: ${errors}`);
+    console.log(
+      `  then the held-back intake workflows (register, confirm, notify): ${queued} in ${drainSeconds.toFixed(1)} s = ${(queued / drainSeconds).toFixed(0)} registrations/s`,
+    );
+    return ratio >= TARGET_THROUGHPUT && errors === 0;
+  } finally {
+    await command('stop');
+  }
+}
+
+function printTable(rows: string[][]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  for (const [i, r] of rows.entries()) {
+    console.log('  ' + r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+    if (i === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+// BENCH_PARTS=imports or =throughput runs one part only.
+const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput').split(',');
+const importsOk = parts.includes('imports') ? await coldImports() : true;
+const throughputOk = parts.includes('throughput') ? await throughput() : true;
+console.log(`\n${importsOk && throughputOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);

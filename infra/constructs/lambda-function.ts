@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { BUNDLE } from '../bundling.js';
+import type { Access } from '../routes.js';
+import type { Mail } from './mail.js';
+import { acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.js';
+import type { Table } from './table.js';
+
+/** Repository root: entries in ROUTES and TASKS are relative to it. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The newest Node.js runtime aws-cdk-lib 2.276.0 offers (cdk-nag L1 checks the same list). */
+export const RUNTIME = Runtime.NODEJS_24_X;
+
+/** What an `access` entry can be granted on. State machines are empty for workflow tasks. */
+export interface FunctionResources {
+  table: Table;
+  mail: Mail;
+  stateMachines: Record<string, StateMachine>;
+}
+
+export interface HandlerFunctionProps {
+  /** Handler module relative to the repository root; exports `handler`. */
+  entry: string;
+  access: readonly Access[];
+  /** The variables functions/lib/config.ts reads, shared by all functions. */
+  environment: Record<string, string>;
+  resources: FunctionResources;
+  timeout: Duration;
+  description?: string;
+}
+
+/**
+ * One Lambda function for one handler module: bundled ESM with the SDK inside, ARM64, the newest
+ * Node runtime, JSON logs to its own log group, X-Ray, and a role holding exactly the grants its
+ * `access` list names (its own role, so no AWSLambdaBasicExecutionRole with logs on `*`).
+ */
+export class HandlerFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id);
+    const entry = join(REPO_ROOT, props.entry);
+    if (!existsSync(entry)) throw new Error(`${id}: handler module ${props.entry} does not exist`);
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY, // holds no personal data (DESIGN.md) and no audit trail
+    });
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(role);
+
+    const stateMachineEnv = props.access.some((a) => a.startsWith('workflows:'))
+      ? Object.fromEntries(
+          Object.entries(props.resources.stateMachines).map(([smId, sm]) => [`${constantCase(smId)}_STATE_MACHINE_ARN`, sm.stateMachineArn]),
+        )
+      : {};
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      description: props.description ?? props.entry,
+      runtime: RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: props.timeout,
+      role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      tracing: Tracing.ACTIVE,
+      awsSdkConnectionReuse: false, // SDK v3 keeps connections alive by itself
+      environment: {
+        ...props.environment,
+        ...stateMachineEnv,
+        POWERTOOLS_SERVICE_NAME: 'biwaq-workflows',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        // The shared settings (infra/bundling.ts): `npm run bench` measures what deploys.
+        format: BUNDLE.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+        target: BUNDLE.target,
+        mainFields: BUNDLE.mainFields,
+        banner: BUNDLE.banner, // ESM bundles still meet require() inside some CommonJS dependencies
+        minify: BUNDLE.minify,
+        sourceMap: BUNDLE.sourceMap,
+        sourcesContent: BUNDLE.sourcesContent,
+        externalModules: [], // bundle the pinned SDK instead of the runtime's (DESIGN.md)
+      },
+    });
+
+    this.grant(props.access, props.resources);
+    // Lambda's X-Ray calls (PutTraceSegments, PutTelemetryRecords) have no resource-level permissions.
+    acknowledgeWildcardResource(this, '*', 'X-Ray tracing: xray:PutTraceSegments/PutTelemetryRecords support only Resource "*".');
+  }
+
+  private grant(access: readonly Access[], { table, mail, stateMachines }: FunctionResources): void {
+    const fn = this.function;
+    const machines = Object.values(stateMachines);
+    if (access.some((a) => a.startsWith('workflows:')) && machines.length === 0) {
+      throw new Error(`${this.node.id}: workflows access needs state machines (workflow tasks cannot have it)`);
+    }
+    for (const a of new Set(access)) {
+      switch (a) {
+        case 'table:read':
+          table.table.grants.readData(fn);
+          acknowledgeWildcardResource(this, `${table.table.tableArn}/index/*`, 'Queries the table\'s GSIs (GSI1 site listing, GSI2 status filter): the grant covers this table\'s indexes only.');
+          break;
+        case 'table:write':
+          table.table.grants.writeData(fn);
+          for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+            acknowledgeWildcardAction(this, action, 'DynamoDB writes with the table\'s customer-managed key: the wildcard actions are limited to that one key ARN.');
+          }
+          break;
+        case 'mail:send':
+          mail.grantSendEmail(fn);
+          break;
+        case 'workflows:start':
+          for (const sm of machines) sm.grants.startExecution(fn);
+          break;
+        case 'workflows:read':
+          for (const sm of machines) {
+            fn.addToRolePolicy(new PolicyStatement({ actions: ['states:ListExecutions'], resources: [sm.stateMachineArn] }));
+            const executions = `${executionArnPrefix(sm)}:*`;
+            fn.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution', 'states:GetExecutionHistory'], resources: [executions] }));
+            acknowledgeWildcardResource(this, executions, 'Execution names are generated per run: reads are limited to executions of this state machine.');
+          }
+          break;
+        case 'workflows:callback':
+          for (const sm of machines) sm.grants.taskResponse(fn);
+          break;
+        default: {
+          const never: never = a;
+          throw new Error(`unknown access ${String(never)}`);
+        }
+      }
+    }
+  }
+}
+
+const constantCase = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+/** arn:…:states:<region>:<account>:execution:<state machine name> */
+function executionArnPrefix(sm: StateMachine): string {
+  return Stack.of(sm).formatArn({ service: 'states', resource: 'execution', resourceName: sm.stateMachineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+}

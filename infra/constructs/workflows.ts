@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { INTAKE_TRIGGER, TASKS, WORKFLOWS, taskArnPlaceholder, type WorkflowSpec } from '../workflow-specs.js';
+import { HandlerFunction, REPO_ROOT } from './lambda-function.js';
+import type { Mail } from './mail.js';
+import { acknowledgeWildcardResource } from './nag.js';
+import { StreamTrigger } from './stream-trigger.js';
+import type { Table } from './table.js';
+
+export interface WorkflowsProps {
+  table: Table;
+  mail: Mail;
+  environment: Record<string, string>;
+}
+
+/**
+ * The workflow task functions, one Standard state machine per WORKFLOWS entry (from its ASL
+ * file), and the storage-first trigger that starts the intake workflow.
+ */
+export class Workflows extends Construct {
+  readonly tasks: Record<string, HandlerFunction> = {};
+  readonly stateMachines: Record<string, StateMachine> = {};
+  readonly trigger: StreamTrigger;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: WorkflowsProps) {
+    super(scope, id);
+    const taskScope = new Construct(this, 'Tasks');
+    for (const task of TASKS) {
+      this.tasks[task.id] = new HandlerFunction(taskScope, task.id, {
+        entry: task.entry,
+        access: task.access,
+        environment: props.environment,
+        // Tasks get no workflows access: the state machine already depends on the task.
+        resources: { table: props.table, mail: props.mail, stateMachines: {} },
+        timeout: Duration.seconds(25), // below the ASL TimeoutSeconds (30) of every task state
+      });
+    }
+
+    for (const spec of WORKFLOWS) {
+      const wf = new Workflow(this, spec.id, { spec, tasks: this.tasks });
+      this.stateMachines[spec.id] = wf.stateMachine;
+      this.alarms.push(...wf.alarms);
+    }
+
+    const target = this.stateMachines[INTAKE_TRIGGER.workflow];
+    if (!target) throw new Error(`INTAKE_TRIGGER names unknown workflow ${INTAKE_TRIGGER.workflow}`);
+    this.trigger = new StreamTrigger(this, 'IntakeTrigger', {
+      table: props.table,
+      stateMachine: target,
+      filterPattern: INTAKE_TRIGGER.filterPattern,
+      inputTemplate: INTAKE_TRIGGER.inputTemplate,
+    });
+    this.alarms.push(...this.trigger.alarms);
+  }
+}
+
+interface WorkflowProps {
+  spec: WorkflowSpec;
+  tasks: Record<string, HandlerFunction>;
+}
+
+/** One state machine: its ASL file with task ARNs substituted, a role that invokes only its tasks. */
+class Workflow extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly alarms: Alarm[];
+
+  constructor(scope: Construct, id: string, { spec, tasks }: WorkflowProps) {
+    super(scope, id);
+    const asl = readFileSync(join(REPO_ROOT, spec.definition), 'utf8');
+    JSON.parse(asl); // a broken file fails synth, not the deployment
+
+    const substitutions: Record<string, string> = {};
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('states.amazonaws.com') });
+    for (const taskId of spec.tasks) {
+      const task = tasks[taskId];
+      if (!task) throw new Error(`${spec.id}: unknown task ${taskId}`);
+      substitutions[taskArnPlaceholder(taskId)] = task.function.functionArn;
+      // The unqualified ARN only (the ASL invokes $LATEST): no `:*` version wildcard.
+      role.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [task.function.functionArn] }));
+    }
+    const unknown = [...asl.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1] ?? '').filter((p) => !(p in substitutions));
+    if (unknown.length) throw new Error(`${spec.definition}: no task for placeholder(s) ${unknown.join(', ')}`);
+
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromString(asl),
+      definitionSubstitutions: substitutions,
+      role,
+      tracingEnabled: true,
+      // Every event, but without inputs/outputs: the execution history already keeps those.
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+    });
+    acknowledgeWildcardResource(
+      this,
+      '*',
+      'Step Functions log delivery (logs:CreateLogDelivery, …) and X-Ray (xray:PutTraceSegments, …) support only Resource "*".',
+    );
+
+    const alarm = (name: string, metric: Metric, what: string) =>
+      new Alarm(this, name, {
+        alarmDescription: `${spec.id}: ${what}`,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    this.alarms = [
+      alarm('FailedAlarm', this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }), 'an execution failed'),
+      alarm('TimedOutAlarm', this.stateMachine.metricTimedOut({ period: Duration.minutes(5), statistic: 'Sum' }), 'an execution timed out'),
+    ];
+  }
+}

@@ -1,0 +1,79 @@
+import type { Node } from 'constructs';
+import { z } from 'zod';
+import { DEMO_SITES, SitesSchema, type Site } from '../../schemas/sites.js';
+
+/**
+ * Deployment settings, read once from CDK context (cdk.json, or `-c key=value`) and validated at
+ * synth: a bad value fails `cdk synth`, not the first Lambda cold start.
+ */
+export interface Settings {
+  sites: Site[];
+  mailFrom: string;
+  /** `domain`: verify the domain of mailFrom (DKIM, production); `address`: verify mailFrom only. */
+  mailIdentity: 'domain' | 'address';
+  /** Staff console base URL; undefined → the CloudFront URL + `/console`. */
+  consoleUrl?: string;
+  projectId: string;
+  /**
+   * CloudFront geo allowlist (ISO 3166-1 alpha-2). Germany and its neighbours: participants,
+   * employers and staff are in Duisburg; German mobile SIMs roaming in the EU keep a German IP
+   * (home routing), so only Wi-Fi abroad is blocked. Widen via context if a project needs it.
+   */
+  allowedCountries: string[];
+  /** WAF rate limit for `/api/intake`, requests per IP per 5 minutes. */
+  intakeRateLimitPer5Min: number;
+  /** Custom domain for the distribution; needs `certificateArn` (ACM, us-east-1). */
+  domainName?: string;
+  certificateArn?: string;
+  /** An existing CLOUDFRONT web ACL to use instead of creating the us-east-1 stack. */
+  webAclArn?: string;
+  /** Receives alarm notifications (SNS e-mail subscription). */
+  alarmEmail?: string;
+  /** Folder with the static pages; skipped when missing or empty. */
+  webDir: string;
+}
+
+/** Context values given on the command line arrive as strings; JSON ones are parsed. */
+const json = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  }, schema);
+
+const SettingsSchema = z.object({
+  // Checked with the contract's own schema below (schemas/ may use zod/mini).
+  sites: json(z.unknown()).optional(),
+  mailFrom: z.email(),
+  mailIdentity: z.enum(['domain', 'address']).default('domain'),
+  consoleUrl: z.url().optional(),
+  projectId: z.string().min(1).max(40).default('biwaq'),
+  allowedCountries: json(z.array(z.string().regex(/^[A-Z]{2}$/)).min(1)).default(['DE']),
+  intakeRateLimitPer5Min: json(z.number().int().min(10).max(2_000_000_000)).default(100),
+  domainName: z.string().min(3).optional(),
+  certificateArn: z.string().startsWith('arn:aws:acm:us-east-1:').optional(),
+  webAclArn: z.string().startsWith('arn:aws:wafv2:us-east-1:').optional(),
+  alarmEmail: z.email().optional(),
+  webDir: z.string().min(1).default('web'),
+});
+
+const KEYS = Object.keys(SettingsSchema.shape) as (keyof Settings)[];
+
+export function readSettings(node: Node): Settings {
+  const raw = Object.fromEntries(KEYS.map((k) => [k, node.tryGetContext(k)]).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = SettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`Invalid CDK context: ${problems}`);
+  }
+  const { sites: rawSites, ...s } = parsed.data;
+  const sites = SitesSchema.safeParse(rawSites ?? DEMO_SITES);
+  if (!sites.success) throw new Error('Invalid CDK context: sites must be a non-empty JSON array of sites (schemas/sites.ts)');
+  if (Boolean(s.domainName) !== Boolean(s.certificateArn)) {
+    throw new Error('Invalid CDK context: domainName and certificateArn go together');
+  }
+  return { ...s, sites: sites.data };
+}

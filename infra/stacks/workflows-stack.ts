@@ -1,0 +1,70 @@
+import { isAbsolute, join } from 'node:path';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { ROUTES } from '../routes.js';
+import { Api } from '../constructs/api.js';
+import { REPO_ROOT } from '../constructs/lambda-function.js';
+import { Mail } from '../constructs/mail.js';
+import { Monitoring } from '../constructs/monitoring.js';
+import { Table } from '../constructs/table.js';
+import { Web } from '../constructs/web.js';
+import { Workflows } from '../constructs/workflows.js';
+import type { Settings } from './settings.js';
+
+export interface WorkflowsStackProps extends StackProps {
+  settings: Settings;
+  /** ARN of the CLOUDFRONT web ACL (from the us-east-1 edge stack or context). */
+  webAclArn: string;
+}
+
+/** The application: table, mail, workflows, API, pages and alarms. Composition only. */
+export class WorkflowsStack extends Stack {
+  readonly table: Table;
+  readonly mail: Mail;
+  readonly workflows: Workflows;
+  readonly api: Api;
+  readonly web: Web;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: WorkflowsStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+
+    this.table = new Table(this, 'Data');
+    this.mail = new Mail(this, 'Mail', { mailFrom: settings.mailFrom, identity: settings.mailIdentity });
+
+    // Resolved at synth: the default console URL needs the distribution, which is created last.
+    const consoleUrl =
+      settings.consoleUrl ?? Lazy.string({ produce: () => `https://${this.web.distribution.distributionDomainName}/console` });
+    const environment = {
+      TABLE_NAME: this.table.table.tableName,
+      SITES: JSON.stringify(settings.sites),
+      MAIL_FROM: settings.mailFrom,
+      CONSOLE_URL: consoleUrl,
+      PROJECT_ID: settings.projectId,
+    };
+
+    this.workflows = new Workflows(this, 'Workflows', { table: this.table, mail: this.mail, environment });
+    this.api = new Api(this, 'Api', {
+      routes: ROUTES,
+      environment,
+      resources: { table: this.table, mail: this.mail, stateMachines: this.workflows.stateMachines },
+    });
+    this.web = new Web(this, 'Web', {
+      apiDomainName: this.api.domainName,
+      webDir: isAbsolute(settings.webDir) ? settings.webDir : join(REPO_ROOT, settings.webDir),
+      webAclArn: props.webAclArn,
+      allowedCountries: settings.allowedCountries,
+      domainName: settings.domainName,
+      certificateArn: settings.certificateArn,
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail: settings.alarmEmail });
+    this.monitoring.watchApi(this.api);
+    this.monitoring.watchFunctions({ ...this.api.functions, ...this.workflows.tasks });
+    this.monitoring.notify(...this.workflows.alarms);
+
+    new CfnOutput(this, 'Url', { value: `https://${settings.domainName ?? this.web.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
+  }
+}

@@ -1,0 +1,27 @@
+// dynalite in its own thread, so the table and the API use both cores like on AWS.
+// Plain JavaScript: a worker thread loads it without the TypeScript loader.
+import { parentPort, workerData } from 'node:worker_threads';
+import dynalite from 'dynalite';
+
+const server = dynalite({ path: workerData.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+
+// dynalite has no streams: successful PutItem calls are observed on the wire and sent to the
+// main thread, which turns them into stream-shaped records (local/dynamo.ts).
+server.on('request', (req, res) => {
+  if (!workerData.tapPuts || !String(req.headers['x-amz-target'] ?? '').endsWith('.PutItem')) return;
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  res.on('finish', () => {
+    if (res.statusCode === 200) parentPort.postMessage({ put: Buffer.concat(chunks).toString('utf8') });
+  });
+});
+
+server.once('error', (err) => parentPort.postMessage({ error: err.code ?? String(err) }));
+server.listen(workerData.port, workerData.host, () => parentPort.postMessage({ listening: server.address().port }));
+
+parentPort.on('message', (msg) => {
+  if (msg === 'stop') {
+    server.close(() => parentPort.postMessage({ stopped: true }));
+    server.closeAllConnections();
+  }
+});

@@ -1,0 +1,300 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import cdkJson from '../../cdk.json' with { type: 'json' };
+import { buildApp } from '../../infra/app.js';
+import { RUNTIME } from '../../infra/constructs/lambda-function.js';
+import { ROUTES } from '../../infra/routes.js';
+import { INTAKE_TRIGGER, TASKS, WORKFLOWS } from '../../infra/workflow-specs.js';
+import { DEMO_SITES } from '../../schemas/sites.js';
+
+/** The app as `cdk synth` builds it (cdk.json context), without bundling the functions. */
+function synth(context: Record<string, unknown> = {}) {
+  const app = new App({ context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+  return buildApp(app);
+}
+
+let main: Template;
+let edge: Template;
+
+beforeAll(() => {
+  const stacks = synth();
+  main = Template.fromStack(stacks.main);
+  edge = Template.fromStack(stacks.edge!);
+});
+
+describe('table', () => {
+  it('has the key design of functions/data/table.ts', () => {
+    main.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    const key = (hash: string, range: string) => [
+      { AttributeName: hash, KeyType: 'HASH' },
+      { AttributeName: range, KeyType: 'RANGE' },
+    ];
+    main.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: key('PK', 'SK'),
+      BillingMode: 'PAY_PER_REQUEST',
+      GlobalSecondaryIndexes: [
+        { IndexName: 'GSI1', KeySchema: key('GSI1PK', 'GSI1SK'), Projection: { ProjectionType: 'ALL' } },
+        { IndexName: 'GSI2', KeySchema: key('GSI2PK', 'GSI2SK'), Projection: { ProjectionType: 'ALL' } },
+      ],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+  });
+
+  it('protects the data: KMS key with rotation, PITR, deletion protection, retained', () => {
+    main.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] } },
+          }),
+        ],
+      }),
+    });
+    main.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ EnableKeyRotation: true, Description: Match.stringLikeRegexp('table') }),
+    });
+  });
+});
+
+describe('functions', () => {
+  it('one function per route and per workflow task, ARM64 on the newest Node runtime', () => {
+    const functions = main.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions)).toHaveLength(ROUTES.length + TASKS.length);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties.Runtime).toBe(RUNTIME.name);
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
+        expect.arrayContaining(['TABLE_NAME', 'SITES', 'MAIL_FROM', 'CONSOLE_URL', 'PROJECT_ID', 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS']),
+      );
+    }
+    // The newest Node runtime this aws-cdk-lib knows (cdk-nag L1 compares against the same list).
+    const nodeVersion = (r: Runtime) => Number(/^nodejs(\d+)\.x$/.exec(r.name)?.[1] ?? 0);
+    const newest = [...Runtime.ALL].sort((a, b) => nodeVersion(a) - nodeVersion(b)).pop()!;
+    expect(RUNTIME.name).toBe(newest.name);
+  });
+
+  it('passes the demo sites and the default console URL (the distribution) in the environment', () => {
+    main.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'POST /api/intake',
+      Environment: {
+        Variables: Match.objectLike({
+          SITES: JSON.stringify(DEMO_SITES), // cdk.json has no `sites`
+          MAIL_FROM: cdkJson.context.mailFrom,
+          CONSOLE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }, '/console']] },
+          NODE_OPTIONS: '--enable-source-maps',
+        }),
+      },
+    });
+  });
+
+  it('grants only what the access list names: no table access for GetHealth', () => {
+    const policies = main.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^ApiRoutesGetHealthRole') }] },
+    });
+    const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const actions = statements.flatMap((s: { Action: string | string[] }) => [s.Action].flat());
+    expect(actions.sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  });
+
+  it('lets the mail tasks send only from MAIL_FROM', () => {
+    main.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^WorkflowsTasksSendConfirmationRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'ses:SendEmail',
+            Condition: { StringEquals: { 'ses:FromAddress': cdkJson.context.mailFrom } },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('API', () => {
+  it('has exactly the routes of ROUTES', () => {
+    const routes = Object.values(main.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+    expect(routes.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('has no authorizer on public routes', () => {
+    for (const route of ROUTES.filter((r) => r.auth === 'public')) {
+      main.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `${route.method} ${route.path}`,
+        AuthorizationType: 'NONE',
+        AuthorizerId: Match.absent(),
+      });
+    }
+  });
+
+  it('logs access and throttles the stage', () => {
+    main.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('routeKey') },
+      DefaultRouteSettings: { ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() },
+    });
+  });
+});
+
+describe('workflows', () => {
+  it('one Standard state machine per workflow, logging ALL, tracing on', () => {
+    main.resourceCountIs('AWS::StepFunctions::StateMachine', WORKFLOWS.length);
+    for (const wf of WORKFLOWS) {
+      main.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+        StateMachineType: 'STANDARD',
+        LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+        TracingConfiguration: { Enabled: true },
+        DefinitionSubstitutions: Object.fromEntries(
+          wf.tasks.map((t) => [`${t}FunctionArn`, { 'Fn::GetAtt': [Match.stringLikeRegexp(`^WorkflowsTasks${t}Function`), 'Arn'] }]),
+        ),
+      });
+    }
+  });
+
+  it('lets a state machine invoke its task functions and nothing else', () => {
+    const [policy] = Object.values(
+      main.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^WorkflowsIntakeRegistrationRole') }] } }),
+    );
+    const invoke = policy!.Properties.PolicyDocument.Statement.filter((s: { Action: string }) => s.Action === 'lambda:InvokeFunction');
+    const wf = WORKFLOWS.find((w) => w.id === 'IntakeRegistration')!;
+    expect(invoke.flatMap((s: { Resource: unknown }) => [s.Resource].flat())).toHaveLength(wf.tasks.length);
+  });
+
+  it('alarms on failed and timed-out executions', () => {
+    for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+      main.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/States', MetricName: metric, AlarmActions: Match.anyValue() });
+    }
+  });
+
+  it('starts the intake workflow from the table stream through a pipe', () => {
+    main.hasResourceProperties('AWS::Pipes::Pipe', {
+      Source: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataTable'), 'StreamArn'] },
+      SourceParameters: {
+        DynamoDBStreamParameters: Match.objectLike({ StartingPosition: 'LATEST', BatchSize: 1, DeadLetterConfig: Match.anyValue() }),
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify(INTAKE_TRIGGER.filterPattern) }] },
+      },
+      Target: { Ref: Match.stringLikeRegexp('^WorkflowsIntakeRegistrationStateMachine') },
+      TargetParameters: {
+        InputTemplate: INTAKE_TRIGGER.inputTemplate,
+        StepFunctionStateMachineParameters: { InvocationType: 'FIRE_AND_FORGET' },
+      },
+    });
+    main.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    main.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible' });
+  });
+});
+
+describe('monitoring', () => {
+  it('alarms on API 5xx and on every function error, into an encrypted topic', () => {
+    main.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
+    const errors = main.findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'AWS/Lambda', MetricName: 'Errors' } });
+    expect(Object.keys(errors)).toHaveLength(ROUTES.length + TASKS.length);
+    main.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  });
+});
+
+describe('web', () => {
+  it('serves pages from a private bucket (OAC) and /api/*, /health from the API without caching', () => {
+    main.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    main.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: ['/api/*', '/health'].map((path) =>
+          Match.objectLike({
+            PathPattern: path,
+            CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+            OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+          }),
+        ),
+        Restrictions: { GeoRestriction: { RestrictionType: 'whitelist', Locations: cdkJson.context.allowedCountries } },
+        Logging: Match.objectLike({ Bucket: Match.anyValue() }),
+        WebACLId: Match.anyValue(),
+      }),
+    });
+  });
+
+  it('serves /dir and /dir/ as /dir/index.html (S3 behind OAC has no index documents)', () => {
+    main.hasResourceProperties('AWS::CloudFront::Function', { FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }) });
+  });
+
+  it('deploys the pages folder, and skips the deployment while it is missing or empty', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'biwaq-web-'));
+    try {
+      const deployments = () => Template.fromStack(synth({ webDir: dir }).main).findResources('Custom::CDKBucketDeployment');
+      expect(Object.keys(deployments())).toHaveLength(0);
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>BIWAQ</title>');
+      expect(Object.keys(deployments())).toHaveLength(1);
+      const missing = Template.fromStack(synth({ webDir: join(dir, 'missing') }).main);
+      expect(Object.keys(missing.findResources('Custom::CDKBucketDeployment'))).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('edge stack (us-east-1)', () => {
+  it('has a CLOUDFRONT web ACL with managed rules and a rate rule scoped to /api/intake', () => {
+    edge.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'CLOUDFRONT',
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Name: 'IntakeRateLimit',
+          Action: { Block: { CustomResponse: Match.objectLike({ ResponseCode: 429, CustomResponseBodyKey: 'RateLimited' }) } },
+          Statement: {
+            RateBasedStatement: Match.objectLike({
+              Limit: cdkJson.context.intakeRateLimitPer5Min,
+              AggregateKeyType: 'IP',
+              ScopeDownStatement: {
+                ByteMatchStatement: Match.objectLike({ FieldToMatch: { UriPath: {} }, SearchString: '/api/intake' }),
+              },
+            }),
+          },
+        }),
+        Match.objectLike({
+          Statement: {
+            ManagedRuleGroupStatement: Match.objectLike({
+              VendorName: 'AWS',
+              Name: 'AWSManagedRulesCommonRuleSet',
+              // the handlers answer oversized bodies with 413 themselves
+              RuleActionOverrides: [{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }],
+            }),
+          },
+        }),
+      ]),
+    });
+  });
+
+  it('takes the rate limit from context, and is left out when a web ACL ARN is given', () => {
+    const custom = Template.fromStack(synth({ intakeRateLimitPer5Min: 250 }).edge!);
+    custom.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Rules: Match.arrayWith([Match.objectLike({ Statement: { RateBasedStatement: Match.objectLike({ Limit: 250 }) } })]),
+    });
+    const arn = 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/existing/abc';
+    const { edge: none, main: withArn } = synth({ webAclArn: arn });
+    expect(none).toBeUndefined();
+    Template.fromStack(withArn).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ WebACLId: arn }),
+    });
+  });
+});
+
+describe('settings', () => {
+  it('rejects bad context at synth', () => {
+    expect(() => synth({ mailFrom: 'not-an-address' })).toThrow(/mailFrom/);
+    expect(() => synth({ sites: '[]' })).toThrow(/sites/);
+    expect(() => synth({ domainName: 'biwaq.example' })).toThrow(/certificateArn/);
+  });
+});
