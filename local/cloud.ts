@@ -9,6 +9,7 @@ import { close, listen } from './listen.js';
 import { startMail } from './mail.js';
 import { seedDemoData } from './seed.js';
 import type { LocalSettings } from './settings.js';
+import { serveWeb } from './web-assets.js';
 import { WorkflowRunner } from './workflow-runner.js';
 
 export const LOCAL_TABLE_NAME = 'biwaq-local';
@@ -43,7 +44,7 @@ export async function startLocalCloud(settings: LocalSettings): Promise<LocalClo
     const mail = await startMail({ port: settings.mailPort, host: settings.host });
     stops.push(mail.stop);
 
-    const api = createApiServer({ rateLimitPerMinute: settings.rateLimitPerMinute });
+    const api = createApiServer({ rateLimitPerMinute: settings.rateLimitPerMinute, fallback: serveWeb });
     const apiPort = await listen(api, settings.port, settings.host, 'PORT');
     const apiUrl = `http://${settings.host}:${apiPort}`;
     stops.push(() => close(api as Server));
