@@ -37,6 +37,24 @@ export const ROUTES: RouteSpec[] = [
     auth: 'public',
     access: ['table:write', 'table:read'],
   },
+  { id: 'GetStaffMe', method: 'GET', path: '/api/staff/me', entry: 'functions/staff/get-me.ts', auth: 'staff', access: [] },
+  {
+    id: 'ListParticipants',
+    method: 'GET',
+    path: '/api/staff/participants',
+    entry: 'functions/staff/list-participants.ts',
+    auth: 'staff',
+    access: ['table:read'],
+  },
+  {
+    id: 'GetParticipant',
+    method: 'GET',
+    path: '/api/staff/participants/{id}',
+    entry: 'functions/staff/get-participant.ts',
+    auth: 'staff',
+    // Reads are audited: the audit entry is a write.
+    access: ['table:read', 'table:write'],
+  },
 ];
 
 /** Matches a request path against a route path; returns the path parameters or undefined. */

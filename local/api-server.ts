@@ -16,6 +16,11 @@ export interface ApiServerOptions {
   rateLimitPerMinute: number;
   /** Extra handlers for paths the route table does not own (static pages, local-only endpoints). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /**
+   * The JWT authorizer of `auth: 'staff'` routes: verified claims, or undefined for 401.
+   * Without it staff routes always answer 401 (fail closed).
+   */
+  verifyStaff?: (authorization: string | undefined) => Promise<Record<string, string> | undefined>;
 }
 
 /**
@@ -50,10 +55,18 @@ export function createApiServer(opts: ApiServerOptions): Server {
       }
     }
 
+    // As API Gateway: the authorizer runs before the function, and a failure never reaches it.
+    let claims: Record<string, string> | undefined;
+    if (match.route.auth === 'staff') {
+      claims = opts.verifyStaff ? await opts.verifyStaff(req.headers.authorization) : undefined;
+      if (!claims) return send(res, 401, { message: 'Unauthorized' });
+    }
+
     const body = await readBody(req);
     if (body === 'too-large') return send(res, 413, { message: 'Request Entity Too Large' });
 
     const event = toEvent(req, url, method, match, body, sourceIp);
+    if (claims) (event.requestContext as { authorizer?: unknown }).authorizer = { jwt: { claims, scopes: null } };
     let result: unknown;
     try {
       result = await invoke(match.route.entry, match.route.id, event);

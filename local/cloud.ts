@@ -10,6 +10,7 @@ import { startMail } from './mail.js';
 import { seedDemoData } from './seed.js';
 import type { LocalSettings } from './settings.js';
 import { serveWeb } from './web-assets.js';
+import { LocalAuth } from './auth.js';
 import { WorkflowRunner } from './workflow-runner.js';
 
 export const LOCAL_TABLE_NAME = 'biwaq-local';
@@ -23,6 +24,8 @@ export interface LocalCloud {
   dynamo: DynamoDBClient;
   workflows: WorkflowRunner;
   intakePipe: PipeControl;
+  /** The local stand-in for Cognito: issues and verifies staff tokens. */
+  auth: LocalAuth;
   /** Unfinished intakes started again at this start (after a restart). */
   redriven: number;
   seeded: boolean;
@@ -44,10 +47,16 @@ export async function startLocalCloud(settings: LocalSettings): Promise<LocalClo
     const mail = await startMail({ port: settings.mailPort, host: settings.host });
     stops.push(mail.stop);
 
-    const api = createApiServer({ rateLimitPerMinute: settings.rateLimitPerMinute, fallback: serveWeb });
+    let auth: LocalAuth | undefined;
+    const api = createApiServer({
+      rateLimitPerMinute: settings.rateLimitPerMinute,
+      verifyStaff: (authorization) => auth?.verify(authorization) ?? Promise.resolve(undefined),
+      fallback: async (req, res) => (auth ? await auth.handle(req, res) : false) || serveWeb(req, res),
+    });
     const apiPort = await listen(api, settings.port, settings.host, 'PORT');
     const apiUrl = `http://${settings.host}:${apiPort}`;
     stops.push(() => close(api as Server));
+    auth = await LocalAuth.create(`${apiUrl}/local/auth`, settings.dataDir);
 
     configureHandlerEnvironment({ dynamoEndpoint: dynamo.endpoint, mailEndpoint: mail.endpoint, apiUrl });
     await ensureTable(dynamo.client, LOCAL_TABLE_NAME);
@@ -67,6 +76,7 @@ export async function startLocalCloud(settings: LocalSettings): Promise<LocalClo
       dynamo: dynamo.client,
       workflows,
       intakePipe,
+      auth,
       redriven,
       seeded,
       stop: stopAll,

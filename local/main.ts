@@ -1,4 +1,5 @@
 import './polyfills.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './auth.js';
 import { startLocalCloud } from './cloud.js';
 import { PortInUseError } from './listen.js';
 import { settingsFromEnv } from './settings.js';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     `  Form definition     ${api}/api/forms/intake?lang=de   (any of de en tr ar bg ro uk ru fa pl)`,
     `  Intake API          POST ${api}/api/intake`,
     `  Health              ${api}/health`,
+    `  Staff sign-in       ${api}/local/sign-in   (password for every demo user: ${DEMO_PASSWORD})`,
+    ...DEMO_USERS.map((u) => `                      ${u.username.padEnd(18)} ${u.role}${u.site ? ` · ${u.site}` : ' · all sites, no personal data'}`),
     `  Mail inbox          ${cloud.inboxUrl}`,
     `  DynamoDB (dynalite) ${cloud.dynamoEndpoint}   table ${cloud.tableName}`,
     `  Data                ${settings.dataDir}/  (kept across restarts; delete it to start afresh)`,

@@ -1,7 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
 import type { Intake } from '../../schemas/intake.js';
 import type { Language } from '../../schemas/languages.js';
+import type { ParticipantStatus, Role } from '../../schemas/staff.js';
 import { config } from '../lib/config.js';
 import { dynamo } from '../lib/dynamo.js';
 
@@ -14,6 +16,7 @@ import { dynamo } from '../lib/dynamo.js';
  * | Identity (dedup key)  | IDENTITY#<hash>        | IDENTITY                   | –                                         |
  * | Participant           | PARTICIPANT#<id>       | PROFILE                    | SITE#<site> / PARTICIPANT#<createdAt>#<id>|
  * | Further submission    | PARTICIPANT#<id>       | SUBMISSION#<receivedAt>#<id>| –                                        |
+ * | Audit entry           | PARTICIPANT#<id>       | AUDIT#<at>#<random>        | –                                         |
  *
  * GSI2 (status filter): SITE#<site>#STATUS#<status> / <createdAt>#<id> on the participant.
  *
@@ -24,6 +27,9 @@ import { dynamo } from '../lib/dynamo.js';
  * | register once per person (duplicate rule)        | conditional Put Identity, then Participant    |
  * | link a duplicate submission, flag the participant| conditional Put link item, Update participant |
  * | record a mail as sent (exactly-once per step)    | conditional Update Submission                 |
+ * | list a site's participants, newest first         | Query GSI1 (or GSI2 for one status), backwards|
+ * | a participant's record: profile, submissions, audit | Query PK = PARTICIPANT#<id> (one partition) |
+ * | audit an action (who, when, what; no personal data) | Put AUDIT item in the participant partition |
  *
  * Every state change is one single-item conditional write (no transactions: dynalite has none);
  * what spans items is made safe by idempotent steps a workflow may retry (DESIGN.md).
@@ -37,6 +43,10 @@ export const key = {
   participantSubmission: (participantId: string, receivedAt: string, submissionId: string) => ({
     PK: `PARTICIPANT#${participantId}`,
     SK: `SUBMISSION#${receivedAt}#${submissionId}`,
+  }),
+  audit: (participantId: string, at: string) => ({
+    PK: `PARTICIPANT#${participantId}`,
+    SK: `AUDIT#${at}#${randomBytes(4).toString('hex')}`,
   }),
 };
 
@@ -260,6 +270,133 @@ export async function markTeamNotified(id: string, at: string): Promise<void> {
       UpdateExpression: 'SET teamNotifiedAt = :at',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeValues: { ':at': at },
+    }),
+  );
+}
+
+/* ------------------------------------------------------------------ staff reads and the audit trail */
+
+export interface ParticipantSummary {
+  id: string;
+  reference: string;
+  site: string;
+  status: ParticipantStatus;
+  createdAt: string;
+  firstName: string;
+  lastName: string;
+  help: string[];
+  duplicates: number;
+}
+
+/** Where a listing continues: the index sort key and the item's key within the caller's site. */
+export interface ListPosition {
+  sortKey: string;
+  pk: string;
+}
+
+/**
+ * A page of one site's participants, newest first. The partition is always the caller's site:
+ * a continuation position can only move within it, never into another site.
+ */
+export async function listParticipants(
+  site: string,
+  opts: { status?: ParticipantStatus; after?: ListPosition; limit: number },
+): Promise<{ items: ParticipantSummary[]; next?: ListPosition }> {
+  const byStatus = opts.status !== undefined;
+  const index = byStatus ? { name: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK' } : { name: 'GSI1', pk: 'GSI1PK', sk: 'GSI1SK' };
+  const partition = byStatus ? `SITE#${site}#STATUS#${opts.status}` : `SITE#${site}`;
+  const out = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.pk },
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: false,
+      Limit: opts.limit,
+      ...(opts.after
+        ? { ExclusiveStartKey: { [index.pk]: partition, [index.sk]: opts.after.sortKey, PK: opts.after.pk, SK: 'PROFILE' } }
+        : {}),
+    }),
+  );
+  const items = (out.Items ?? []).map((i) => {
+    const p = i as Participant;
+    return {
+      id: p.id,
+      reference: p.reference,
+      site: p.site,
+      status: p.status,
+      createdAt: p.createdAt,
+      firstName: p.entry.person.firstName,
+      lastName: p.entry.person.lastName,
+      help: p.entry.help,
+      duplicates: p.duplicateSubmissionIds?.size ?? 0,
+    };
+  });
+  const last = out.LastEvaluatedKey;
+  return {
+    items,
+    ...(last ? { next: { sortKey: String(last[index.sk]), pk: String(last['PK']) } } : {}),
+  };
+}
+
+export interface AuditEntry {
+  at: string;
+  /** The staff user's subject (a pseudonymous id), never a name. */
+  actor: string;
+  role: Role;
+  action: string;
+}
+
+export interface LinkedSubmission {
+  submissionId: string;
+  reference: string;
+  site: string;
+  lang: Language;
+  receivedAt: string;
+  entry?: IntakeEntry;
+}
+
+export interface ParticipantRecord {
+  participant: Participant;
+  submissions: LinkedSubmission[];
+  audit: AuditEntry[];
+}
+
+/** The participant's whole partition in one query: profile, further submissions, audit trail. */
+export async function getParticipantRecord(id: string): Promise<ParticipantRecord | undefined> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': `PARTICIPANT#${id}` },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  const profile = items.find((i) => i['SK'] === 'PROFILE');
+  if (!profile) return undefined;
+  const strip = ({ PK: _pk, SK: _sk, type: _t, GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, ...rest }: Record<string, unknown>) => rest;
+  return {
+    participant: strip(profile) as unknown as Participant,
+    submissions: items.filter((i) => String(i['SK']).startsWith('SUBMISSION#')).map((i) => strip(i) as unknown as LinkedSubmission),
+    audit: items.filter((i) => String(i['SK']).startsWith('AUDIT#')).map((i) => strip(i) as unknown as AuditEntry),
+  };
+}
+
+/** Appends to a participant's audit trail: who (subject and role), when, what — no personal data. */
+export async function appendAudit(participantId: string, entry: AuditEntry): Promise<void> {
+  await dynamo.send(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...key.audit(participantId, entry.at), type: 'Audit', ...entry },
+      ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );
 }

@@ -3,6 +3,7 @@ import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../routes.js';
 import { Api } from '../constructs/api.js';
+import { Auth } from '../constructs/auth.js';
 import { REPO_ROOT } from '../constructs/lambda-function.js';
 import { Mail } from '../constructs/mail.js';
 import { Monitoring } from '../constructs/monitoring.js';
@@ -22,6 +23,7 @@ export class WorkflowsStack extends Stack {
   readonly table: Table;
   readonly mail: Mail;
   readonly workflows: Workflows;
+  readonly auth: Auth;
   readonly api: Api;
   readonly web: Web;
   readonly monitoring: Monitoring;
@@ -45,9 +47,11 @@ export class WorkflowsStack extends Stack {
     };
 
     this.workflows = new Workflows(this, 'Workflows', { table: this.table, mail: this.mail, environment });
+    this.auth = new Auth(this, 'Auth');
     this.api = new Api(this, 'Api', {
       routes: ROUTES,
       environment,
+      staffAuthorizer: this.auth.authorizer,
       resources: { table: this.table, mail: this.mail, stateMachines: this.workflows.stateMachines },
     });
     this.web = new Web(this, 'Web', {
@@ -66,5 +70,7 @@ export class WorkflowsStack extends Stack {
 
     new CfnOutput(this, 'Url', { value: `https://${settings.domainName ?? this.web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'ConsoleClientId', { value: this.auth.client.userPoolClientId });
   }
 }

@@ -141,6 +141,46 @@ describe('API', () => {
     }
   });
 
+  it('puts the Cognito JWT authorizer on every staff route, checking the pool issuer and the console client', () => {
+    const authorizers = main.findResources('AWS::ApiGatewayV2::Authorizer');
+    expect(Object.keys(authorizers)).toHaveLength(1);
+    const [authorizerId, authorizer] = Object.entries(authorizers)[0]!;
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: expect.stringMatching(/^AuthStaffPoolConsoleClient/) }],
+        Issuer: { 'Fn::Join': ['', expect.arrayContaining(['https://cognito-idp.eu-central-1.amazonaws.com/', { Ref: expect.stringMatching(/^AuthStaffPool/) }])] },
+      },
+    });
+    const staffRoutes = ROUTES.filter((r) => r.auth === 'staff');
+    expect(staffRoutes.length).toBeGreaterThan(0);
+    for (const route of staffRoutes) {
+      main.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `${route.method} ${route.path}`,
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerId },
+      });
+    }
+  });
+
+  it('has a staff user pool with MFA, a strong password policy, no self sign-up and one group per role', () => {
+    main.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true, RequireNumbers: true }) },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'site', AttributeDataType: 'String' })]),
+      UserPoolTier: 'PLUS',
+    });
+    const groups = Object.values(main.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual(['coordinator', 'lead', 'staff']);
+    // Users cannot change their own site: the console client may read it, never write it.
+    const client = Object.values(main.findResources('AWS::Cognito::UserPoolClient'))[0]!.Properties;
+    expect(client.ReadAttributes).toContain('custom:site');
+    expect(client.WriteAttributes).not.toContain('custom:site');
+    expect(client.GenerateSecret).toBe(false);
+  });
+
   it('logs access and throttles the stage', () => {
     main.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',

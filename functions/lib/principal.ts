@@ -1,0 +1,56 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { CLAIM, type Role } from '../../schemas/staff.js';
+import { config } from './config.js';
+import { forbidden, unauthorized } from './http.js';
+
+/** Who is calling a staff route, from the claims the JWT authorizer verified. */
+export interface Principal {
+  sub: string;
+  role: Role;
+  /** The caller's site; undefined for coordinators (all sites, no personal data). */
+  site?: string;
+}
+
+type ClaimValue = string | number | boolean | string[] | undefined;
+
+/**
+ * Reads the verified claims. API Gateway has checked signature, issuer, audience and expiry
+ * before the function runs (locally: local/auth.ts does the same); handlers read nothing else.
+ * API Gateway hands array claims over as strings like "[staff lead]", the local cloud as arrays.
+ */
+export function principalOf(event: APIGatewayProxyEventV2): Principal {
+  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, ClaimValue> } } }).authorizer?.jwt?.claims;
+  const sub = claims?.['sub'];
+  if (typeof sub !== 'string' || sub === '') throw unauthorized();
+
+  const groups = listClaim(claims?.[CLAIM.groups]);
+  const role: Role | undefined = groups.includes('coordinator')
+    ? 'coordinator'
+    : groups.includes('lead')
+      ? 'lead'
+      : groups.includes('staff')
+        ? 'staff'
+        : undefined;
+  if (!role) throw forbidden();
+  if (role === 'coordinator') return { sub, role };
+
+  // A staff user without a configured site sees nothing rather than everything.
+  const site = claims?.[CLAIM.site];
+  if (typeof site !== 'string' || !config().siteIds.includes(site)) throw forbidden();
+  return { sub, role, site };
+}
+
+export function listClaim(value: ClaimValue): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  return value
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}
+
+/** Personal data is for staff and leads of the participant's site only. */
+export function requireSiteStaff(p: Principal): Principal & { site: string } {
+  if (p.role === 'coordinator' || !p.site) throw forbidden();
+  return p as Principal & { site: string };
+}
