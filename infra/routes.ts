@@ -4,7 +4,14 @@
  */
 
 /** What a function may touch; CDK turns each into a least-privilege grant. */
-export type Access = 'table:read' | 'table:write' | 'mail:send' | 'workflows:start' | 'workflows:read' | 'workflows:callback';
+export type Access =
+  | 'table:read'
+  | 'table:write'
+  | 'mail:send'
+  | 'workflows:start'
+  | 'workflows:read'
+  | 'workflows:stop'
+  | 'workflows:callback';
 
 export interface RouteSpec {
   /** Construct id of the route's function (PascalCase). */
@@ -52,8 +59,24 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/staff/participants/{id}',
     entry: 'functions/staff/get-participant.ts',
     auth: 'staff',
-    // Reads are audited: the audit entry is a write.
-    access: ['table:read', 'table:write'],
+    // Reads are audited (a write); the workflow state comes from Step Functions.
+    access: ['table:read', 'table:write', 'workflows:read'],
+  },
+  {
+    id: 'RecordFirstContact',
+    method: 'POST',
+    path: '/api/staff/participants/{id}/contact',
+    entry: 'functions/staff/record-contact.ts',
+    auth: 'staff',
+    access: ['table:read', 'table:write', 'workflows:stop'],
+  },
+  {
+    id: 'WithdrawParticipant',
+    method: 'POST',
+    path: '/api/staff/participants/{id}/withdraw',
+    entry: 'functions/staff/withdraw-participant.ts',
+    auth: 'staff',
+    access: ['table:read', 'table:write', 'workflows:stop'],
   },
 ];
 

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { isRealDate } from './intake.js';
+import { code, issue, text } from './text.js';
 
 /** Staff roles (Cognito groups). Staff and leads are bound to one site; coordinators see all sites, no personal data. */
 export const ROLES = ['staff', 'lead', 'coordinator'] as const;
@@ -25,3 +27,29 @@ export type ParticipantListQuery = z.output<typeof ParticipantListQuery>;
 
 /** Participant ids are lowercase hex (the id of the person's first submission). */
 export const ParticipantId = z.string().check(z.regex(/^[0-9a-f]{32}$/));
+
+export const CONTACT_CHANNELS = ['phone', 'email', 'in_person', 'video', 'message'] as const;
+export const WITHDRAWAL_REASONS = ['not_reachable', 'not_interested', 'moved_away', 'found_work', 'other'] as const;
+
+const version = z.int().check(z.minimum(1));
+const day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, code('invalid_date')),
+  z.refine((s: string) => isRealDate(s), issue('invalid_date')),
+);
+
+/** POST /api/staff/participants/{id}/contact — the first contact, with the version the caller saw. */
+export const FirstContactInput = z.strictObject({
+  version,
+  date: day,
+  channel: z.enum(CONTACT_CHANNELS),
+  note: z.optional(text(500, 0)),
+});
+export type FirstContactInput = z.infer<typeof FirstContactInput>;
+
+/** POST /api/staff/participants/{id}/withdraw — the participant leaves before taking part. */
+export const WithdrawalInput = z.strictObject({
+  version,
+  reason: z.enum(WITHDRAWAL_REASONS),
+  note: z.optional(text(500, 0)),
+});
+export type WithdrawalInput = z.infer<typeof WithdrawalInput>;

@@ -27,6 +27,8 @@ import { dynamo } from '../lib/dynamo.js';
  * | register once per person (duplicate rule)        | conditional Put Identity, then Participant    |
  * | link a duplicate submission, flag the participant| conditional Put link item, Update participant |
  * | record a mail as sent (exactly-once per step)    | conditional Update Submission                 |
+ * | follow-up due times, reminder/escalation sent    | Update Participant (if_not_exists / condition)|
+ * | first contact / withdrawal (optimistic locking)  | conditional Update Participant on version     |
  * | list a site's participants, newest first         | Query GSI1 (or GSI2 for one status), backwards|
  * | a participant's record: profile, submissions, audit | Query PK = PARTICIPANT#<id> (one partition) |
  * | audit an action (who, when, what; no personal data) | Put AUDIT item in the participant partition |
@@ -125,6 +127,12 @@ export interface Participant {
   firstSubmissionId: string;
   /** Later submissions for the same person (duplicate rule): flagged for staff. */
   duplicateSubmissionIds?: Set<string>;
+  /** Execution ARNs of the participant's workflows, so staff can see their state. */
+  workflows?: { intake?: string };
+  /** The intake follow-up's absolute due times and what it did (the workflow waits on these). */
+  followUp?: FollowUp;
+  firstContact?: { date: string; channel: string; note?: string; recordedAt: string; recordedBy: string };
+  withdrawal?: { reason: string; note?: string; recordedAt: string; recordedBy: string };
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -223,6 +231,111 @@ export async function linkDuplicateSubmission(participantId: string, s: Submissi
 }
 
 /* ------------------------------------------------------------------ workflow step records */
+
+export interface FollowUp {
+  reminderDueAt: string;
+  escalationDueAt: string;
+  reminderSentAt?: string;
+  escalatedAt?: string;
+}
+
+/** Remembers which execution runs the participant's intake workflow (idempotent). */
+export async function recordIntakeExecution(participantId: string, executionArn: string): Promise<void> {
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: key.participant(participantId),
+      UpdateExpression: 'SET workflows = if_not_exists(workflows, :w)',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':w': { intake: executionArn } },
+    }),
+  );
+}
+
+/** Stores the follow-up's due times once; a retried or restarted step gets the stored ones back. */
+export async function scheduleFollowUp(participantId: string, due: FollowUp): Promise<FollowUp> {
+  const out = await dynamo.send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: key.participant(participantId),
+      UpdateExpression: 'SET followUp = if_not_exists(followUp, :f)',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':f': due },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return (out.Attributes as Participant).followUp ?? due;
+}
+
+/** Records a follow-up mail as sent, once. False if it was recorded already. */
+export async function markFollowUpSent(participantId: string, field: 'reminderSentAt' | 'escalatedAt', at: string): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: key.participant(participantId),
+        UpdateExpression: 'SET followUp.#f = :at',
+        ConditionExpression: 'attribute_exists(followUp) AND attribute_not_exists(followUp.#f)',
+        ExpressionAttributeNames: { '#f': field },
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
+export type StatusChange =
+  | { status: 'contacted'; firstContact: NonNullable<Participant['firstContact']> }
+  | { status: 'withdrawn'; withdrawal: NonNullable<Participant['withdrawal']> };
+
+export type StatusChangeResult = { ok: true; participant: Participant } | { ok: false; reason: 'not_found' | 'version' | 'status' };
+
+/**
+ * Moves a new participant to contacted or withdrawn with optimistic locking: one conditional
+ * write on the version the caller saw. The status index key moves with the status.
+ */
+export async function changeStatus(
+  participantId: string,
+  site: string,
+  expectedVersion: number,
+  change: StatusChange,
+  at: string,
+): Promise<StatusChangeResult> {
+  const detail = change.status === 'contacted' ? { name: 'firstContact', value: change.firstContact } : { name: 'withdrawal', value: change.withdrawal };
+  try {
+    const out = await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: key.participant(participantId),
+        UpdateExpression: 'SET #status = :status, #detail = :detail, version = version + :one, updatedAt = :at, GSI2PK = :gsi2pk',
+        ConditionExpression: 'attribute_exists(PK) AND site = :site AND version = :version AND #status = :new',
+        ExpressionAttributeNames: { '#status': 'status', '#detail': detail.name },
+        ExpressionAttributeValues: {
+          ':status': change.status,
+          ':detail': detail.value,
+          ':one': 1,
+          ':at': at,
+          ':gsi2pk': `SITE#${site}#STATUS#${change.status}`,
+          ':site': site,
+          ':version': expectedVersion,
+          ':new': 'new',
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { ok: true, participant: out.Attributes as Participant };
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    // Tell why from a fresh read: dynalite does not return the old item on a failed condition.
+    const current = await getParticipant(participantId);
+    if (!current || current.site !== site) return { ok: false, reason: 'not_found' };
+    if (current.version !== expectedVersion) return { ok: false, reason: 'version' };
+    return { ok: false, reason: 'status' };
+  }
+}
 
 export async function markSubmissionRegistered(
   id: string,

@@ -23,3 +23,27 @@ export function teamNoticeMail(reference: string, consoleLink: string, duplicate
   const text = `${lead}\n\nIn der Konsole öffnen:\n${consoleLink}\n\nBitte nehmen Sie innerhalb von zwei Arbeitstagen Kontakt auf.\n`;
   return { subject, text };
 }
+
+/** Reminder to the site team: no first contact within 2 working days. Reference and link only. */
+export function followUpReminderMail(reference: string, consoleLink: string, dueAt: string) {
+  return {
+    subject: `BIWAQ: Erinnerung – noch kein Erstkontakt zu ${reference}`,
+    text:
+      `Zur Anmeldung ${reference} ist seit zwei Arbeitstagen kein Erstkontakt erfasst (fällig bis ${berlinDateTime(dueAt)}).\n\n` +
+      `Bitte nehmen Sie Kontakt auf und erfassen Sie ihn in der Konsole:\n${consoleLink}\n`,
+  };
+}
+
+/** Escalation to the site lead: no first contact within 5 working days. Reference and link only. */
+export function followUpEscalationMail(reference: string, consoleLink: string, dueAt: string) {
+  return {
+    subject: `BIWAQ: Eskalation – seit fünf Arbeitstagen kein Erstkontakt zu ${reference}`,
+    text:
+      `Zur Anmeldung ${reference} ist seit fünf Arbeitstagen kein Erstkontakt erfasst (fällig bis ${berlinDateTime(dueAt)}). ` +
+      `Das Team wurde bereits erinnert.\n\nBitte sorgen Sie für einen Kontakt:\n${consoleLink}\n`,
+  };
+}
+
+function berlinDateTime(iso: string): string {
+  return new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}

@@ -1,4 +1,4 @@
-import { SubmissionTaskInput, type RegistrationResult } from '../../schemas/workflow-tasks.js';
+import { RegistrationTaskInput, type RegistrationResult } from '../../schemas/workflow-tasks.js';
 import {
   claimIdentity,
   createParticipant,
@@ -6,6 +6,7 @@ import {
   getSubmission,
   linkDuplicateSubmission,
   markSubmissionRegistered,
+  recordIntakeExecution,
   type Submission,
 } from '../data/table.js';
 import { identityHash } from '../domain/intake.js';
@@ -21,10 +22,13 @@ export class SubmissionNotFound extends Error {
  * Workflow step: turns an accepted submission into a participant, once per person (duplicate
  * rule). Safe to retry at any point: every write is conditional or a set union.
  */
-export async function registerParticipant(submissionId: string, now: Date = new Date()): Promise<RegistrationResult> {
+export async function registerParticipant(submissionId: string, executionArn?: string, now: Date = new Date()): Promise<RegistrationResult> {
   const s = await getSubmission(submissionId);
   if (!s) throw new SubmissionNotFound(submissionId);
-  if (s.status === 'registered' && s.participantId) return { participantId: s.participantId, duplicate: Boolean(s.duplicate) };
+  if (s.status === 'registered' && s.participantId) {
+    if (!s.duplicate && executionArn) await recordIntakeExecution(s.participantId, executionArn);
+    return { participantId: s.participantId, duplicate: Boolean(s.duplicate) };
+  }
   const entry = s.entry;
   if (!entry) throw new SubmissionNotFound(submissionId);
 
@@ -44,6 +48,7 @@ export async function registerParticipant(submissionId: string, now: Date = new 
   // Either we hold the identity, or its holder's first step crashed before creating the
   // participant: create it under the holder's id so the person is never lost.
   await createParticipant(newParticipant(holderId, { ...s, entry }, at));
+  if (executionArn) await recordIntakeExecution(holderId, executionArn);
   await markSubmissionRegistered(s.id, { participantId: holderId, participantSite: s.site, duplicate: false });
   logger.info('participant registered', { submissionId: s.id, participantId: holderId });
   return { participantId: holderId, duplicate: false };
@@ -65,4 +70,4 @@ function newParticipant(id: string, s: Submission & { entry: NonNullable<Submiss
   };
 }
 
-export const handler = taskHandler(SubmissionTaskInput, async ({ submissionId }) => registerParticipant(submissionId));
+export const handler = taskHandler(RegistrationTaskInput, async ({ submissionId, executionArn }) => registerParticipant(submissionId, executionArn));

@@ -138,6 +138,13 @@ export class HandlerFunction extends Construct {
             acknowledgeWildcardResource(this, executions, 'Execution names are generated per run: reads are limited to executions of this state machine.');
           }
           break;
+        case 'workflows:stop':
+          for (const sm of machines) {
+            const executions = `${executionArnPrefix(sm)}:*`;
+            fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StopExecution'], resources: [executions] }));
+            acknowledgeWildcardResource(this, executions, 'Execution names are generated per run: stopping is limited to executions of this state machine.');
+          }
+          break;
         case 'workflows:callback':
           for (const sm of machines) sm.grants.taskResponse(fn);
           break;

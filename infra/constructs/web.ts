@@ -1,4 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Aws, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -27,6 +29,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { buildWeb, WEB_DIR, writeWeb } from '../../web/build.js';
 import { acknowledge, acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.js';
 
 export interface WebProps {
@@ -138,7 +141,7 @@ export class Web extends Construct {
       );
     }
 
-    if (existsSync(props.webDir) && readdirSync(props.webDir).length > 0) this.deployPages(props.webDir);
+    if (existsSync(props.webDir) && readdirSync(props.webDir).length > 0) this.deployPages(builtPages(props.webDir));
   }
 
   /**
@@ -183,4 +186,23 @@ export class Web extends Construct {
     acknowledgeWildcardResource(handler, this.bucket.arnForObjects('*'), `${cdkOwned}: writes and prunes the page objects.`);
     acknowledgeWildcardResource(handler, '*', `${cdkOwned}: cloudfront:CreateInvalidation/GetInvalidation after the upload.`);
   }
+}
+
+/**
+ * web/ holds sources (TypeScript, CSS, a build script): what goes to S3 is what web/build.ts makes
+ * of them, built at synth so a deploy never ships stale or unbuilt pages. Any other folder is taken
+ * as finished static pages. The build lands in a private temporary folder (parallel synths never
+ * share one), built once per process; CDK copies it into the assembly, and it is removed on exit.
+ */
+let builtDir: string | undefined;
+
+function builtPages(webDir: string): string {
+  if (resolve(webDir) !== WEB_DIR) return webDir;
+  if (!builtDir) {
+    const outDir = mkdtempSync(join(tmpdir(), 'biwaq-pages-'));
+    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
+    writeWeb(outDir, buildWeb());
+    builtDir = outDir;
+  }
+  return builtDir;
 }

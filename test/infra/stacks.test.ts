@@ -70,7 +70,10 @@ describe('table', () => {
 
 describe('functions', () => {
   it('one function per route and per workflow task, ARM64 on the newest Node runtime', () => {
-    const functions = main.findResources('AWS::Lambda::Function');
+    // CDK's own helper functions (the pages' BucketDeployment) are not ours.
+    const functions = Object.fromEntries(
+      Object.entries(main.findResources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('CustomCDK')),
+    );
     expect(Object.keys(functions)).toHaveLength(ROUTES.length + TASKS.length);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toBe(RUNTIME.name);

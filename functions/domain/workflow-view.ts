@@ -1,0 +1,94 @@
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+
+/**
+ * Workflow state in human terms for staff (German, the staff language): what the intake workflow
+ * did, where it stands, and what is due next. Pure: takes what Step Functions reports.
+ */
+
+const STATUS_TEXT: Record<string, string> = {
+  RUNNING: 'läuft',
+  SUCCEEDED: 'abgeschlossen',
+  FAILED: 'fehlgeschlagen – bitte die Technik informieren',
+  TIMED_OUT: 'abgelaufen – bitte die Technik informieren',
+  ABORTED: 'vorzeitig beendet',
+  PENDING_REDRIVE: 'wartet auf Wiederholung',
+  UNKNOWN: 'Status nicht abrufbar',
+};
+
+/** What a finished step means, by state name. */
+const DONE_TEXT: Record<string, string> = {
+  RegisterParticipant: 'Anmeldung registriert',
+  SendConfirmation: 'Bestätigung an die teilnehmende Person versandt (falls E-Mail angegeben)',
+  NotifyTeam: 'Team über die neue Anmeldung informiert',
+  ScheduleFollowUp: 'Fristen für den Erstkontakt gesetzt',
+  SendReminder: 'Erinnerung an das Team versandt',
+  EscalateFollowUp: 'An die Standortleitung eskaliert',
+};
+
+/** Where a running workflow stands, by current state name. */
+const WAITING_TEXT: Record<string, string> = {
+  WaitForFirstContact: 'wartet auf den Erstkontakt; sonst Erinnerung an das Team',
+  WaitForEscalation: 'wartet auf den Erstkontakt; sonst Eskalation an die Leitung',
+};
+
+export interface WorkflowView {
+  name: string;
+  title: string;
+  status: string;
+  statusText: string;
+  currentState: string | null;
+  currentStateText: string | null;
+  nextDueAt: string | null;
+  history: { at: string; text: string }[];
+}
+
+export function intakeWorkflowView(
+  status: string,
+  events: HistoryEvent[],
+  due: { reminderDueAt?: string; escalationDueAt?: string } | undefined,
+): WorkflowView {
+  const history: { at: string; text: string }[] = [];
+  let current: string | null = null;
+  for (const e of events) {
+    const at = e.timestamp ? new Date(e.timestamp).toISOString() : '';
+    if (e.type === 'ExecutionStarted') history.push({ at, text: 'Ablauf gestartet' });
+    const entered = e.stateEnteredEventDetails?.name;
+    if (entered) current = entered;
+    const exited = e.stateExitedEventDetails?.name;
+    if (exited === 'SendReminder' || exited === 'EscalateFollowUp') {
+      // These steps end the follow-up quietly when a contact was recorded meanwhile.
+      const followUp = safeJson(e.stateExitedEventDetails?.output)?.['followUp'] as { done?: boolean; sent?: boolean } | undefined;
+      if (followUp?.sent) history.push({ at, text: DONE_TEXT[exited]! });
+      else if (followUp?.done && exited === 'SendReminder') history.push({ at, text: 'Erstkontakt erfasst – keine Erinnerung nötig' });
+    } else if (exited && DONE_TEXT[exited]) history.push({ at, text: DONE_TEXT[exited] });
+    if (e.type === 'ExecutionSucceeded') history.push({ at, text: 'Ablauf abgeschlossen' });
+    if (e.type === 'ExecutionAborted') history.push({ at, text: 'Ablauf beendet (Erstkontakt erfasst oder abgemeldet)' });
+    if (e.type === 'ExecutionFailed' || e.type === 'ExecutionTimedOut') history.push({ at, text: 'Ablauf fehlgeschlagen' });
+  }
+  const running = status === 'RUNNING';
+  const currentState = running ? current : null;
+  const nextDueAt =
+    running && currentState === 'WaitForFirstContact'
+      ? (due?.reminderDueAt ?? null)
+      : running && currentState === 'WaitForEscalation'
+        ? (due?.escalationDueAt ?? null)
+        : null;
+  return {
+    name: 'intake',
+    title: 'Anmeldung und Erstkontakt',
+    status,
+    statusText: STATUS_TEXT[status] ?? status,
+    currentState,
+    currentStateText: currentState ? (WAITING_TEXT[currentState] ?? DONE_TEXT[currentState] ?? currentState) : null,
+    nextDueAt,
+    history,
+  };
+}
+
+function safeJson(text: string | undefined): Record<string, any> | undefined {
+  try {
+    return text ? (JSON.parse(text) as Record<string, any>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
