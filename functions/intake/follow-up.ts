@@ -1,5 +1,5 @@
 import type { FollowUpState } from '../../schemas/workflow-tasks.js';
-import { getParticipant, markFollowUpSent, scheduleFollowUp, type Participant } from '../data/table.js';
+import { getParticipant, markFollowUpSent, scheduleFollowUp, type FollowUp, type Participant } from '../data/table.js';
 import { followUpEscalationMail, followUpReminderMail } from '../domain/mails.js';
 import { workingDaysDeadline } from '../domain/working-days.js';
 import { config, siteById } from '../lib/config.js';
@@ -32,27 +32,27 @@ export async function startFollowUp(participantId: string): Promise<FollowUpStat
 export async function remindTeam(participantId: string, now: Date = new Date()): Promise<FollowUpState> {
   const p = await getParticipant(participantId);
   if (!open(p) || !p.followUp) return { done: true, sent: false };
-  const sent = !p.followUp.reminderSentAt;
-  if (sent) {
-    const site = siteById(p.site);
-    if (!site) throw new Error('unknown site');
-    await sendMail({ from: config().mailFrom, to: site.teamEmail, ...followUpReminderMail(p.reference, consoleLink(p), p.followUp.reminderDueAt) });
-    await markFollowUpSent(p.id, 'reminderSentAt', now.toISOString());
-    logger.info('follow-up reminder sent', { participantId: p.id });
-  }
+  const sent = await sendOnce(p, p.followUp, 'reminderSentAt', now);
   return { done: false, sent, reminderDueAt: p.followUp.reminderDueAt, escalationDueAt: p.followUp.escalationDueAt };
 }
 
 export async function escalateToLead(participantId: string, now: Date = new Date()): Promise<FollowUpState> {
   const p = await getParticipant(participantId);
   if (!open(p) || !p.followUp) return { done: true, sent: false };
-  const sent = !p.followUp.escalatedAt;
-  if (sent) {
-    const site = siteById(p.site);
-    if (!site) throw new Error('unknown site');
-    await sendMail({ from: config().mailFrom, to: site.leadEmail, ...followUpEscalationMail(p.reference, consoleLink(p), p.followUp.escalationDueAt) });
-    await markFollowUpSent(p.id, 'escalatedAt', now.toISOString());
-    logger.info('follow-up escalated', { participantId: p.id });
-  }
-  return { done: true, sent };
+  return { done: true, sent: await sendOnce(p, p.followUp, 'escalatedAt', now) };
+}
+
+/** Sends the step's mail unless its record says it went out already, then records it. */
+async function sendOnce(p: Participant, followUp: FollowUp, step: 'reminderSentAt' | 'escalatedAt', now: Date): Promise<boolean> {
+  if (followUp[step]) return false;
+  const site = siteById(p.site);
+  if (!site) throw new Error('unknown site');
+  const mail =
+    step === 'reminderSentAt'
+      ? { to: site.teamEmail, ...followUpReminderMail(p.reference, consoleLink(p), followUp.reminderDueAt) }
+      : { to: site.leadEmail, ...followUpEscalationMail(p.reference, consoleLink(p), followUp.escalationDueAt) };
+  await sendMail({ from: config().mailFrom, ...mail });
+  await markFollowUpSent(p.id, step, now.toISOString());
+  logger.info('follow-up mail sent', { participantId: p.id, step });
+  return true;
 }

@@ -1,11 +1,12 @@
-import { Aws, Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData, type IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { Aws } from 'aws-cdk-lib';
+import type { Alarm, IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { alarmOnAny, FIVE_MINUTES } from './alarm.js';
 import type { Api } from './api.js';
 import type { HandlerFunction } from './lambda-function.js';
 
@@ -48,28 +49,14 @@ export class Monitoring extends Construct {
   /** 5xx from the API: a handler crashed or timed out (bad input is a 4xx by convention). */
   watchApi(api: Api): void {
     this.notify(
-      new Alarm(this, 'Api5xxAlarm', {
-        alarmDescription: 'The HTTP API answered with 5xx',
-        metric: api.stage.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
+      alarmOnAny(this, 'Api5xxAlarm', 'The HTTP API answered with 5xx', api.stage.metricServerError({ ...FIVE_MINUTES, statistic: 'Sum' })),
     );
   }
 
   watchFunctions(functions: Record<string, HandlerFunction>): void {
     for (const [id, fn] of Object.entries(functions)) {
       this.notify(
-        new Alarm(this, `${id}ErrorsAlarm`, {
-          alarmDescription: `${id}: the function threw or timed out`,
-          metric: fn.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-          threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
-        }),
+        alarmOnAny(this, `${id}ErrorsAlarm`, `${id}: the function threw or timed out`, fn.function.metricErrors({ ...FIVE_MINUTES, statistic: 'Sum' })),
       );
     }
   }

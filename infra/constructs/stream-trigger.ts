@@ -1,11 +1,12 @@
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { alarmOnAny, FIVE_MINUTES } from './alarm.js';
 import { acknowledge } from './nag.js';
 import type { Table } from './table.js';
 
@@ -81,14 +82,12 @@ export class StreamTrigger extends Construct {
     this.pipe.node.addDependency(role);
 
     this.alarms = [
-      new Alarm(this, 'DeadLetterAlarm', {
-        alarmDescription: 'A table stream record could not start its workflow (see the pipe DLQ)',
-        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
+      alarmOnAny(
+        this,
+        'DeadLetterAlarm',
+        'A table stream record could not start its workflow (see the pipe DLQ)',
+        this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ ...FIVE_MINUTES, statistic: 'Maximum' }),
+      ),
     ];
   }
 }

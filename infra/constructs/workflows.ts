@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm, Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { alarmOnAny, FIVE_MINUTES } from './alarm.js';
 import { INTAKE_TRIGGER, TASKS, WORKFLOWS, taskArnPlaceholder, type WorkflowSpec } from '../workflow-specs.js';
 import { HandlerFunction, REPO_ROOT } from './lambda-function.js';
 import type { Mail } from './mail.js';
@@ -104,15 +105,7 @@ class Workflow extends Construct {
       'Step Functions log delivery (logs:CreateLogDelivery, …) and X-Ray (xray:PutTraceSegments, …) support only Resource "*".',
     );
 
-    const alarm = (name: string, metric: Metric, what: string) =>
-      new Alarm(this, name, {
-        alarmDescription: `${spec.id}: ${what}`,
-        metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
+    const alarm = (name: string, metric: Metric, what: string) => alarmOnAny(this, name, `${spec.id}: ${what}`, metric);
     this.alarms = [
       alarm('FailedAlarm', this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }), 'an execution failed'),
       alarm('TimedOutAlarm', this.stateMachine.metricTimedOut({ period: Duration.minutes(5), statistic: 'Sum' }), 'an execution timed out'),
