@@ -1,9 +1,57 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WebFile } from '../web/build.js';
 
 /**
  * Serves the static pages of web/ from the local API server, as S3 + CloudFront do on AWS.
+ * The pages are built by web/build.ts (esbuild) in memory on the first request after a start,
+ * and answered with the headers CloudFront's response headers policy sets (infra/constructs/web.ts).
  * Returns true when it answered the request.
  */
-export async function serveWeb(_req: IncomingMessage, _res: ServerResponse): Promise<boolean> {
-  return false;
+
+/** CloudFront's security headers (infra/constructs/web.ts): 'self' only, no inline script or style. */
+export const PAGE_SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+let site: Promise<Map<string, WebFile>> | undefined;
+
+function loadSite(): Promise<Map<string, WebFile>> {
+  site ??= import('../web/build.js')
+    .then(({ buildWeb }) => new Map(buildWeb().map((f) => [`/${f.path}`, f])))
+    .catch((err: unknown) => {
+      site = undefined; // try again on the next request (e.g. after fixing a syntax error)
+      throw err;
+    });
+  return site;
+}
+
+/** As the CloudFront function does: `/dir/` and `/dir` (no extension) are `/dir/index.html`. */
+function sitePath(pathname: string): string {
+  if (pathname.endsWith('/')) return `${pathname}index.html`;
+  const last = pathname.lastIndexOf('/');
+  return pathname.lastIndexOf('.') < last ? `${pathname}/index.html` : pathname;
+}
+
+export async function serveWeb(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const pathname = new URL(req.url ?? '/', 'http://local').pathname;
+  if (pathname.startsWith('/api/')) return false;
+  const file = (await loadSite()).get(sitePath(pathname));
+  if (!file) return false;
+  res.writeHead(200, {
+    'content-type': file.contentType,
+    'content-length': String(file.contents.length),
+    // Hashed bundles never change; HTML is checked each time so a restart's new bundle is picked up.
+    'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...PAGE_SECURITY_HEADERS,
+  });
+  res.end(method === 'HEAD' ? undefined : file.contents);
+  return true;
 }
