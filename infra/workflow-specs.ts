@@ -23,13 +23,16 @@ export const TASKS: TaskSpec[] = [
   { id: 'RegisterParticipant', entry: 'functions/intake/register-participant.ts', access: ['table:read', 'table:write'] },
   { id: 'SendConfirmation', entry: 'functions/intake/send-confirmation.ts', access: ['table:read', 'table:write', 'mail:send'] },
   { id: 'NotifyTeam', entry: 'functions/intake/notify-team.ts', access: ['table:read', 'table:write', 'mail:send'] },
+  { id: 'ScheduleFollowUp', entry: 'functions/intake/schedule-follow-up.ts', access: ['table:read', 'table:write'] },
+  { id: 'SendReminder', entry: 'functions/intake/send-reminder.ts', access: ['table:read', 'table:write', 'mail:send'] },
+  { id: 'EscalateFollowUp', entry: 'functions/intake/escalate-follow-up.ts', access: ['table:read', 'table:write', 'mail:send'] },
 ];
 
 export const WORKFLOWS: WorkflowSpec[] = [
   {
     id: 'IntakeRegistration',
     definition: 'infra/workflows/intake-registration.asl.json',
-    tasks: ['RegisterParticipant', 'SendConfirmation', 'NotifyTeam'],
+    tasks: ['RegisterParticipant', 'SendConfirmation', 'NotifyTeam', 'ScheduleFollowUp', 'SendReminder', 'EscalateFollowUp'],
   },
 ];
 

@@ -1,14 +1,18 @@
 import './polyfills.js';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Server } from 'node:http';
+import { WORKFLOWS, type TaskSpec, type WorkflowSpec } from '../infra/workflow-specs.js';
 import { DEMO_SITES } from '../schemas/sites.js';
 import { createApiServer } from './api-server.js';
+import { Clock, handleClockRequest } from './clock.js';
 import { ensureTable, startDynamo } from './dynamo.js';
 import { connectIntakePipe, redriveUnfinishedIntakes, type PipeControl } from './intake-pipe.js';
 import { close, listen } from './listen.js';
 import { startMail } from './mail.js';
 import { seedDemoData } from './seed.js';
 import type { LocalSettings } from './settings.js';
+import { createSfnServer } from './sfn-api.js';
+import { SFN_TABLE_NAME, SfnStore } from './sfn-store.js';
 import { serveWeb } from './web-assets.js';
 import { LocalAuth } from './auth.js';
 import { WorkflowRunner } from './workflow-runner.js';
@@ -20,23 +24,45 @@ export interface LocalCloud {
   mailEndpoint: string;
   inboxUrl: string;
   dynamoEndpoint: string;
+  /** The local Step Functions API (the handlers' AWS_ENDPOINT_URL_SFN). */
+  sfnEndpoint: string;
   tableName: string;
+  /** Where executions, their history and task tokens are kept. */
+  sfnTableName: string;
   dynamo: DynamoDBClient;
   workflows: WorkflowRunner;
+  /** The workflow clock (also at GET/POST /local/clock): tests move it forward. */
+  clock: Clock;
   intakePipe: PipeControl;
   /** The local stand-in for Cognito: issues and verifies staff tokens. */
   auth: LocalAuth;
-  /** Unfinished intakes started again at this start (after a restart). */
+  /**
+   * Unfinished workflows started again at this start (after a restart): executions still
+   * RUNNING, plus intakes whose workflow had never started.
+   */
   redriven: number;
   seeded: boolean;
   stop(): Promise<void>;
 }
 
+/** What tests and tools add to a local cloud (never read from the environment). */
+export interface LocalCloudOptions {
+  workflows?: {
+    /** Test-only state machines (e.g. test/workflows/*.asl.json) and the task modules they use. */
+    extraWorkflows?: WorkflowSpec[];
+    extraTasks?: TaskSpec[];
+    /** Multiplies retry intervals (default 1; they also follow the clock). */
+    retryIntervalScale?: number;
+    maxConcurrentTasks?: number;
+  };
+}
+
 /**
- * Starts the embedded local cloud: dynalite, aws-ses-v2-local, the workflow runner and the local
- * API. Handlers reach the services only through the SDK's standard endpoint variables.
+ * Starts the embedded local cloud: dynalite, aws-ses-v2-local, the local Step Functions (runner
+ * and API) and the local API. Handlers reach the services only through the SDK's standard
+ * endpoint variables.
  */
-export async function startLocalCloud(settings: LocalSettings): Promise<LocalCloud> {
+export async function startLocalCloud(settings: LocalSettings, options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
@@ -48,23 +74,39 @@ export async function startLocalCloud(settings: LocalSettings): Promise<LocalClo
     stops.push(mail.stop);
 
     let auth: LocalAuth | undefined;
+    let clock: Clock | undefined;
     const api = createApiServer({
       rateLimitPerMinute: settings.rateLimitPerMinute,
       verifyStaff: (authorization) => auth?.verify(authorization) ?? Promise.resolve(undefined),
-      fallback: async (req, res) => (auth ? await auth.handle(req, res) : false) || serveWeb(req, res),
+      fallback: async (req, res) =>
+        (await handleClockRequest(req, res, clock)) || (auth ? await auth.handle(req, res) : false) || serveWeb(req, res),
     });
     const apiPort = await listen(api, settings.port, settings.host, 'PORT');
     const apiUrl = `http://${settings.host}:${apiPort}`;
     stops.push(() => close(api as Server));
     auth = await LocalAuth.create(`${apiUrl}/local/auth`, settings.dataDir);
 
-    configureHandlerEnvironment({ dynamoEndpoint: dynamo.endpoint, mailEndpoint: mail.endpoint, apiUrl });
+    let workflows: WorkflowRunner | undefined;
+    const sfn = createSfnServer(() => workflows);
+    const sfnPort = await listen(sfn, settings.sfnPort, settings.host, 'SFN_PORT');
+    const sfnEndpoint = `http://${settings.host}:${sfnPort}`;
+    stops.push(() => close(sfn));
+
+    configureHandlerEnvironment({ dynamoEndpoint: dynamo.endpoint, mailEndpoint: mail.endpoint, sfnEndpoint, apiUrl, workflows: options.workflows?.extraWorkflows });
     await ensureTable(dynamo.client, LOCAL_TABLE_NAME);
 
-    const workflows = new WorkflowRunner();
-    stops.splice(stops.length - 1, 0, () => workflows.stop()); // stop workflows before the services they use
+    // Executions survive a restart in their own table; the clock never goes back (demo time).
+    const store = new SfnStore(dynamo.client);
+    await store.ensureTable();
+    clock = new Clock({ scale: settings.timeScale, start: Math.max(Date.now(), (await store.getClock()) ?? 0) });
+    clock.onAdvance((now) => void store.putClock(now).catch(() => undefined));
+    // idle() first lets the change feed catch up, so an execution the pipe is about to start counts.
+    workflows = new WorkflowRunner({ store, clock, dynamo: dynamo.client, settle: dynamo.sync, ...options.workflows });
+    const runner = workflows;
+    stops.push(() => runner.stop()); // stops first: workflows before the services they use
     const intakePipe = connectIntakePipe(dynamo.onChange, workflows);
-    const redriven = await redriveUnfinishedIntakes(dynamo.client, LOCAL_TABLE_NAME, workflows);
+    const resumed = await workflows.resume();
+    const redriven = resumed + (await redriveUnfinishedIntakes(dynamo.client, LOCAL_TABLE_NAME, workflows));
     const seeded = settings.seed ? await seedDemoData(dynamo.client, LOCAL_TABLE_NAME) : false;
 
     return {
@@ -72,9 +114,12 @@ export async function startLocalCloud(settings: LocalSettings): Promise<LocalClo
       mailEndpoint: mail.endpoint,
       inboxUrl: mail.inboxUrl,
       dynamoEndpoint: dynamo.endpoint,
+      sfnEndpoint,
       tableName: LOCAL_TABLE_NAME,
+      sfnTableName: SFN_TABLE_NAME,
       dynamo: dynamo.client,
       workflows,
+      clock,
       intakePipe,
       auth,
       redriven,
@@ -88,13 +133,25 @@ export async function startLocalCloud(settings: LocalSettings): Promise<LocalClo
 }
 
 /** The variables the handlers read (functions/lib/config.ts), as CDK sets them on AWS. */
-function configureHandlerEnvironment(e: { dynamoEndpoint: string; mailEndpoint: string; apiUrl: string }): void {
+function configureHandlerEnvironment(e: {
+  dynamoEndpoint: string;
+  mailEndpoint: string;
+  sfnEndpoint: string;
+  apiUrl: string;
+  workflows: WorkflowSpec[] | undefined;
+}): void {
   const env = process.env;
   env['AWS_REGION'] ??= 'eu-central-1';
   env['AWS_ACCESS_KEY_ID'] ??= 'local';
   env['AWS_SECRET_ACCESS_KEY'] ??= 'local';
   env['AWS_ENDPOINT_URL_DYNAMODB'] = e.dynamoEndpoint;
   env['AWS_ENDPOINT_URL_SESV2'] = e.mailEndpoint;
+  env['AWS_ENDPOINT_URL_SFN'] = e.sfnEndpoint;
+  // As CDK sets them for functions with workflow access (infra/constructs/lambda-function.ts).
+  for (const wf of [...WORKFLOWS, ...(e.workflows ?? [])]) {
+    env[`${wf.id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_STATE_MACHINE_ARN`] =
+      `arn:aws:states:${env['AWS_REGION']}:000000000000:stateMachine:${wf.id}`;
+  }
   env['TABLE_NAME'] = LOCAL_TABLE_NAME;
   env['SITES'] ??= JSON.stringify(DEMO_SITES);
   env['MAIL_FROM'] ??= 'no-reply@biwaq.example';

@@ -20,6 +20,9 @@ server.once('error', (err) => parentPort.postMessage({ error: err.code ?? String
 server.listen(workerData.port, workerData.host, () => parentPort.postMessage({ listening: server.address().port }));
 
 parentPort.on('message', (msg) => {
+  // Messages to the main thread arrive in order: an answer to 'sync' comes after every put
+  // observed before it (the local cloud uses this to know the change feed has caught up).
+  if (msg === 'sync') parentPort.postMessage({ synced: true });
   if (msg === 'stop') {
     server.close(() => parentPort.postMessage({ stopped: true }));
     server.closeAllConnections();

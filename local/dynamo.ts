@@ -21,6 +21,8 @@ export interface LocalDynamo {
   endpoint: string;
   client: DynamoDBClient;
   onChange(listener: (record: ChangeRecord) => void): void;
+  /** Resolves once every change made so far has reached the listeners. */
+  sync(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,13 +39,15 @@ export async function startDynamo(opts: { port: number; host: string; dataDir?: 
     mkdirSync(path, { recursive: true });
   }
   const listeners: ((r: ChangeRecord) => void)[] = [];
+  const synced: (() => void)[] = [];
   const worker = new Worker(new URL('./dynamo-worker.mjs', import.meta.url), {
     workerData: { path, port: opts.port, host: opts.host, tapPuts: true },
   });
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('error', reject);
-    worker.on('message', (msg: { listening?: number; error?: string; put?: string }) => {
-      if (msg.listening !== undefined) resolve(msg.listening);
+    worker.on('message', (msg: { listening?: number; error?: string; put?: string; synced?: boolean }) => {
+      if (msg.synced) synced.shift()?.();
+      else if (msg.listening !== undefined) resolve(msg.listening);
       else if (msg.error) reject(msg.error === 'EADDRINUSE' || msg.error === 'EACCES' ? new PortInUseError(opts.port, 'DYNAMO_PORT') : new Error(msg.error));
       else if (msg.put && listeners.length) emitPut(msg.put, listeners);
     });
@@ -62,7 +66,13 @@ export async function startDynamo(opts: { port: number; host: string; dataDir?: 
     endpoint,
     client,
     onChange: (l) => listeners.push(l),
+    sync: () =>
+      new Promise<void>((resolve) => {
+        synced.push(resolve);
+        worker.postMessage('sync');
+      }),
     stop: async () => {
+      for (const s of synced.splice(0)) s();
       client.destroy();
       const stopped = new Promise<void>((resolve) => worker.on('message', (m: { stopped?: boolean }) => m.stopped && resolve()));
       worker.postMessage('stop');

@@ -16,8 +16,12 @@ export interface PipeControl {
 
 export function connectIntakePipe(onChange: (l: (r: ChangeRecord) => void) => void, runner: WorkflowRunner): PipeControl {
   let held: { submissionId: string }[] | undefined;
+  // One execution per submission: its name is unique, so a record delivered twice starts nothing new.
   const deliver = (input: { submissionId: string }) =>
-    runner.start(INTAKE_TRIGGER.workflow, input, `intake-${input.submissionId}`);
+    void runner.start(INTAKE_TRIGGER.workflow, input, `intake-${input.submissionId}`).catch((err: Error) => {
+      // A record that arrives while the local cloud stops is picked up at the next start.
+      if (!runner.isStopped) console.error(`intake pipe: workflow for submission not started: ${err.message}`);
+    });
   onChange((record) => {
     if (!matchesPattern(record, INTAKE_TRIGGER.filterPattern as unknown as EventPattern)) return;
     const input = renderInputTemplate(INTAKE_TRIGGER.inputTemplate, record) as { submissionId: string };
@@ -37,9 +41,11 @@ export function connectIntakePipe(onChange: (l: (r: ChangeRecord) => void) => vo
 }
 
 /**
- * After a restart: executions do not survive the process, so every submission whose workflow had
- * not finished (team not yet notified) is started again from the top. The steps are idempotent,
- * so nothing is sent twice. (On AWS the stream and Step Functions keep this state themselves.)
+ * After a restart: unfinished executions resume by themselves (the runner keeps them), but a
+ * submission stored while the process died may never have reached the pipe. Every submission
+ * whose workflow has not done its part (team not yet notified) is offered to the runner again;
+ * the execution name is unique per submission, so only those never started start now. Returns
+ * how many. (On AWS the stream keeps records until the pipe has delivered them.)
  */
 export async function redriveUnfinishedIntakes(client: DynamoDBClient, tableName: string, runner: WorkflowRunner): Promise<number> {
   let count = 0;
@@ -58,8 +64,8 @@ export async function redriveUnfinishedIntakes(client: DynamoDBClient, tableName
     for (const item of page.Items ?? []) {
       const id = item['id']?.S;
       if (!id) continue;
-      runner.start(INTAKE_TRIGGER.workflow, { submissionId: id }, `intake-${id}`);
-      count++;
+      const started = await runner.start(INTAKE_TRIGGER.workflow, { submissionId: id }, `intake-${id}`);
+      if (started.created) count++;
     }
     startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
   } while (startKey);

@@ -29,10 +29,14 @@ async function main(): Promise<void> {
     ...DEMO_USERS.map((u) => `                      ${u.username.padEnd(18)} ${u.role}${u.site ? ` · ${u.site}` : ' · all sites, no personal data'}`),
     `  Mail inbox          ${cloud.inboxUrl}`,
     `  DynamoDB (dynalite) ${cloud.dynamoEndpoint}   table ${cloud.tableName}`,
+    `  Step Functions      ${cloud.sfnEndpoint}   (AWS_ENDPOINT_URL_SFN; executions in table ${cloud.sfnTableName})`,
+    `  Workflow clock      ${api}/local/clock   ${
+      settings.timeScale === 1 ? 'real time' : `TIME_SCALE=${settings.timeScale}: one day in ${formatSeconds(86400 / settings.timeScale)}`
+    }; POST {"advanceSeconds": n} moves it on`,
     `  Data                ${settings.dataDir}/  (kept across restarts; delete it to start afresh)`,
     '',
     cloud.seeded ? '  Demo data loaded: 6 participants at the sites marxloh and hochfeld.' : '  Demo data: already loaded earlier.',
-    cloud.redriven > 0 ? `  Resumed ${cloud.redriven} unfinished intake workflow(s).` : '',
+    cloud.redriven > 0 ? `  Resumed ${cloud.redriven} unfinished workflow(s).` : '',
     '',
     `  Try:  curl -s -X POST ${api}/api/intake -H 'content-type: application/json' --data @events/intake-body.json`,
     '',
@@ -52,6 +56,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+function formatSeconds(s: number): string {
+  return s >= 3600 ? `${+(s / 3600).toFixed(1)} h` : s >= 60 ? `${+(s / 60).toFixed(1)} min` : `${+s.toFixed(2)} s`;
 }
 
 main().catch((err: unknown) => {

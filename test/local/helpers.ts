@@ -19,7 +19,7 @@ export function startCloud(overrides: Partial<LocalSettings> = {}): Promise<Loca
 /** The ports a cloud got, to start it again on the same ones (handlers keep their endpoints). */
 export function portsOf(cloud: LocalCloud): Partial<LocalSettings> {
   const port = (url: string) => Number(new URL(url).port);
-  return { port: port(cloud.apiUrl), mailPort: port(cloud.mailEndpoint), dynamoPort: port(cloud.dynamoEndpoint) };
+  return { port: port(cloud.apiUrl), mailPort: port(cloud.mailEndpoint), dynamoPort: port(cloud.dynamoEndpoint), sfnPort: port(cloud.sfnEndpoint) };
 }
 
 export async function postJson(cloud: LocalCloud, path: string, body: unknown, headers: Record<string, string> = {}) {
