@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** Real time, read from the original Date: the local cloud's Date follows this clock (local/clock-date.ts). */
+const realNow = Date.now.bind(Date);
+
 /**
  * The local cloud's clock for workflows: when Waits end, when callback tasks time out, how long a
  * retry waits. Tests move it forward deterministically with advance()/advanceTo(); it never goes
@@ -37,13 +40,13 @@ class TimelineImpl implements Timeline {
   private readonly offsetStart: number;
 
   constructor(private readonly clock: Clock) {
-    this.realStart = Date.now();
+    this.realStart = realNow();
     this.offsetStart = clock.offsetMs;
     this.start = this.realStart + this.offsetStart;
   }
 
   now(): number {
-    return this.start + (Date.now() - this.realStart) * this.clock.scale + (this.clock.offsetMs - this.offsetStart);
+    return this.start + (realNow() - this.realStart) * this.clock.scale + (this.clock.offsetMs - this.offsetStart);
   }
 
   /** The real time at which this timeline reaches `due` (no further advances). */
@@ -72,7 +75,7 @@ export class Clock {
     const scale = opts.scale ?? 1;
     if (!Number.isFinite(scale) || scale <= 0) throw new RangeError(`time scale must be a positive number, not ${scale}`);
     this.scale = scale;
-    this.offset = Math.max(0, (opts.start ?? Date.now()) - Date.now());
+    this.offset = Math.max(0, (opts.start ?? realNow()) - realNow());
   }
 
   get offsetMs(): number {
@@ -81,7 +84,7 @@ export class Clock {
 
   /** Clock time in epoch milliseconds: real time plus every advance. */
   now(): number {
-    return Date.now() + this.offset;
+    return realNow() + this.offset;
   }
 
   date(): Date {
@@ -163,7 +166,7 @@ export class Clock {
   }
 
   private wake(): void {
-    const real = Date.now();
+    const real = realNow();
     for (const s of this.sleepers) {
       if (s.wakeReal <= real || s.due <= (s.timeline ? s.timeline.now() : this.now())) {
         this.sleepers.delete(s);
@@ -179,7 +182,7 @@ export class Clock {
     this.timerDue = Infinity;
     for (const s of this.sleepers) if (s.wakeReal < this.timerDue) this.timerDue = s.wakeReal;
     if (this.timerDue === Infinity) return;
-    const realMs = Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(this.timerDue - Date.now())));
+    const realMs = Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(this.timerDue - realNow())));
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.timerDue = Infinity;

@@ -5,6 +5,7 @@ import { WORKFLOWS, type TaskSpec, type WorkflowSpec } from '../infra/workflow-s
 import { DEMO_SITES } from '../schemas/sites.js';
 import { createApiServer } from './api-server.js';
 import { Clock, handleClockRequest } from './clock.js';
+import { dateFollows } from './clock-date.js';
 import { ensureTable, startDynamo } from './dynamo.js';
 import { connectIntakePipe, redriveUnfinishedIntakes, type PipeControl } from './intake-pipe.js';
 import { close, listen } from './listen.js';
@@ -99,6 +100,8 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
     const store = new SfnStore(dynamo.client);
     await store.ensureTable();
     clock = new Clock({ scale: settings.timeScale, start: Math.max(Date.now(), (await store.getClock()) ?? 0) });
+    dateFollows(clock);
+    stops.push(async () => dateFollows(undefined));
     clock.onAdvance((now) => void store.putClock(now).catch(() => undefined));
     // idle() first lets the change feed catch up, so an execution the pipe is about to start counts.
     workflows = new WorkflowRunner({ store, clock, dynamo: dynamo.client, settle: dynamo.sync, ...options.workflows });
