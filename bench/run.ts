@@ -120,7 +120,7 @@ async function throughput(): Promise<boolean> {
     console.log(`  p99 intake / p99 raw: ${(intakeM.p99 / rawM.p99).toFixed(2)}×`);
     console.log(`  errors: ${errors}`);
     console.log(
-      `  then the held-back intake workflows (register, confirm, notify): ${queued} in ${drainSeconds.toFixed(1)} s = ${(queued / drainSeconds).toFixed(0)} registrations/s`,
+      `  then the held-back intake workflows (register, confirm, notify, schedule the follow-up, up to its first Wait): ${queued} in ${drainSeconds.toFixed(1)} s = ${(queued / drainSeconds).toFixed(0)} registrations/s`,
     );
     return ratio >= TARGET_THROUGHPUT && errors === 0;
   } finally {

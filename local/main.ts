@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     '',
     'BIWAQ Workflows: the local cloud is running.',
     '',
+    `  Intake page         ${api}/   (open it on a phone-sized window; ?lang=ar for Arabic)`,
     `  Form definition     ${api}/api/forms/intake?lang=de   (any of de en tr ar bg ro uk ru fa pl)`,
     `  Intake API          POST ${api}/api/intake`,
     `  Health              ${api}/health`,

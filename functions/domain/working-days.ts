@@ -7,8 +7,8 @@
  * - Holidays are computed for any year, never hand-listed: fixed dates plus the movable feasts,
  *   which follow Easter Sunday (Gregorian computus). Rules are the ones in force since 1995
  *   (Buß- und Bettag was dropped in 1994; 3 October since 1990); earlier years are not modelled.
- * - Calendar dates are dates in Berlin (Europe/Berlin); instants are converted with Intl, so
- *   summer time (last Sunday in March to last Sunday in October) is handled by the tz database.
+ * - Calendar dates are dates in Berlin (Europe/Berlin); summer time follows the EU rule (last
+ *   Sunday in March to last Sunday in October, 01:00 UTC), exact for every year since 1996.
  */
 
 export interface PublicHoliday {
@@ -136,31 +136,31 @@ export function addWorkingDays(date: string, n: number): string {
 
 // ---- Berlin time ----
 
-const BERLIN = 'Europe/Berlin';
+const HOUR_MS = 3_600_000;
 
-const berlinParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: BERLIN,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** Berlin wall-clock fields of an instant. */
-function berlinFields(ms: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const f: Record<string, number> = {};
-  for (const p of berlinParts.formatToParts(ms)) if (p.type !== 'literal') f[p.type] = Number(p.value);
-  return { year: f['year']!, month: f['month']!, day: f['day']!, hour: f['hour']!, minute: f['minute']!, second: f['second']! };
+/**
+ * 01:00 UTC on the last Sunday of a month: when EU summer time starts (March) and ends (October),
+ * the same instant in every EU time zone (Directive 2000/84/EC, in force since 1996).
+ */
+function lastSundayAt0100Utc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month, 0)); // day 0 of the next month
+  return Date.UTC(year, month - 1, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
 }
 
-/** Offset of Berlin from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
+/**
+ * Offset of Berlin from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer).
+ * Computed from the EU rule rather than read from the tz database through Intl: same answers
+ * since 1996, and no time-zone data to load at cold start.
+ */
 function berlinOffsetMs(ms: number): number {
-  const f = berlinFields(ms);
-  const wallClock = utcDay(f.year, f.month, f.day) + ((f.hour * 60 + f.minute) * 60 + f.second) * 1000;
-  return wallClock - (ms - (((ms % 1000) + 1000) % 1000)); // compare at whole seconds
+  const year = new Date(ms).getUTCFullYear();
+  return ms >= lastSundayAt0100Utc(year, 3) && ms < lastSundayAt0100Utc(year, 10) ? 2 * HOUR_MS : HOUR_MS;
+}
+
+/** Berlin wall-clock fields of an instant. */
+function berlinFields(ms: number): { year: number; month: number; day: number } {
+  const wall = new Date(ms + berlinOffsetMs(ms));
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
 function assertValidInstant(instant: Date): void {

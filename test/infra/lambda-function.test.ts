@@ -32,7 +32,7 @@ function fixture(access: Access[]) {
   return stack;
 }
 
-const ALL: Access[] = ['table:read', 'table:write', 'mail:send', 'workflows:start', 'workflows:read', 'workflows:callback'];
+const ALL: Access[] = ['table:read', 'table:write', 'mail:send', 'workflows:start', 'workflows:read', 'workflows:stop', 'workflows:callback'];
 
 describe('HandlerFunction', () => {
   it('has no unacknowledged cdk-nag findings with every kind of access', () => {
@@ -54,6 +54,10 @@ describe('HandlerFunction', () => {
       ),
     );
     expect(pairs.filter((p) => p.startsWith('states:DescribeExecution ') || p.startsWith('states:GetExecutionHistory '))).toHaveLength(2);
+    // Stopping is limited to executions of the machine (staff ending a follow-up early).
+    const stop = pairs.filter((p) => p.startsWith('states:StopExecution '));
+    expect(stop).toHaveLength(1);
+    expect(stop[0]).toContain(':execution:');
     expect(pairs.filter((p) => p.startsWith('states:') && p.includes('"*"'))).toEqual([]);
     const machine = { Ref: Match.stringLikeRegexp('^Machine') };
     template.hasResourceProperties('AWS::Lambda::Function', {
