@@ -1,33 +1,17 @@
 import type { FollowUpState } from '../../schemas/workflow-tasks.js';
-import { getParticipant, markFollowUpSent, scheduleFollowUp, type FollowUp, type Participant } from '../data/table.js';
+import { getParticipant, markFollowUpSent, type FollowUp, type Participant } from '../data/table.js';
 import { followUpEscalationMail, followUpReminderMail } from '../domain/mails.js';
-import { workingDaysDeadline } from '../domain/working-days.js';
 import { config, siteById } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
 import { sendMail } from '../lib/mailer.js';
 
 /**
- * The intake follow-up: a first contact is due within 2 working days (then the team is reminded)
- * and within 5 (then the site lead is told). Working days skip weekends and NRW holidays. The due
- * times are stored on the participant; the workflow waits on them. Each step re-reads the
- * participant, so a recorded contact or a withdrawal ends the follow-up without a mail.
+ * The intake follow-up's mails: the reminder to the team and the escalation to the site lead,
+ * once each (schedule: follow-up-schedule.ts). Each step re-reads the participant, so a recorded
+ * contact or a withdrawal ends the follow-up without a mail.
  */
-export const REMINDER_WORKING_DAYS = 2;
-export const ESCALATION_WORKING_DAYS = 5;
-
 const open = (p: Participant | undefined): p is Participant => p?.status === 'new';
 const consoleLink = (p: Participant) => `${config().consoleUrl}/participants/${encodeURIComponent(p.id)}`;
-
-export async function startFollowUp(participantId: string): Promise<FollowUpState> {
-  const p = await getParticipant(participantId);
-  if (!open(p)) return { done: true };
-  const created = new Date(p.createdAt);
-  const due = await scheduleFollowUp(p.id, {
-    reminderDueAt: workingDaysDeadline(created, REMINDER_WORKING_DAYS).toISOString(),
-    escalationDueAt: workingDaysDeadline(created, ESCALATION_WORKING_DAYS).toISOString(),
-  });
-  return { done: false, reminderDueAt: due.reminderDueAt, escalationDueAt: due.escalationDueAt };
-}
 
 export async function remindTeam(participantId: string, now: Date = new Date()): Promise<FollowUpState> {
   const p = await getParticipant(participantId);
