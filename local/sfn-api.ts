@@ -39,12 +39,7 @@ const ACTIONS: Record<string, Action> = {
     });
     return {
       executions: page.executions.map((e) => ({
-        executionArn: e.executionArn,
-        stateMachineArn: e.stateMachineArn,
-        name: e.name,
-        status: e.status,
-        startDate: seconds(e.startDate),
-        ...(e.stopDate !== undefined ? { stopDate: seconds(e.stopDate) } : {}),
+        ...summary(e),
         redriveCount: e.redriveCount,
         ...(e.redriveDate !== undefined ? { redriveDate: seconds(e.redriveDate) } : {}),
       })),
@@ -126,7 +121,8 @@ export function createSfnServer(runner: () => WorkflowRunner | undefined): Serve
   }
 }
 
-function describe(e: ExecutionRecord): Record<string, unknown> {
+/** The fields ListExecutions and DescribeExecution share. */
+function summary(e: ExecutionRecord): Record<string, unknown> {
   return {
     executionArn: e.executionArn,
     stateMachineArn: e.stateMachineArn,
@@ -134,6 +130,12 @@ function describe(e: ExecutionRecord): Record<string, unknown> {
     status: e.status,
     startDate: seconds(e.startDate),
     ...(e.stopDate !== undefined ? { stopDate: seconds(e.stopDate) } : {}),
+  };
+}
+
+function describe(e: ExecutionRecord): Record<string, unknown> {
+  return {
+    ...summary(e),
     input: e.input,
     inputDetails: { included: true },
     ...(e.output !== undefined ? { output: e.output, outputDetails: { included: true } } : {}),
