@@ -18,6 +18,8 @@ import { serveWeb } from './web-assets.js';
 import { LocalAuth } from './auth.js';
 import { WorkflowRunner } from './workflow-runner.js';
 
+const LOOPBACK = '127.0.0.1';
+
 export const LOCAL_TABLE_NAME = 'biwaq-local';
 
 export interface LocalCloud {
@@ -69,9 +71,10 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
   try {
-    const dynamo = await startDynamo({ port: settings.dynamoPort, host: settings.host, dataDir: settings.dataDir });
+    // The backing services stay on loopback whatever HOST says: they have no authentication.
+    const dynamo = await startDynamo({ port: settings.dynamoPort, host: LOOPBACK, dataDir: settings.dataDir });
     stops.push(dynamo.stop);
-    const mail = await startMail({ port: settings.mailPort, host: settings.host });
+    const mail = await startMail({ port: settings.mailPort, host: LOOPBACK });
     stops.push(mail.stop);
 
     let auth: LocalAuth | undefined;
@@ -89,8 +92,8 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
 
     let workflows: WorkflowRunner | undefined;
     const sfn = createSfnServer(() => workflows);
-    const sfnPort = await listen(sfn, settings.sfnPort, settings.host, 'SFN_PORT');
-    const sfnEndpoint = `http://${settings.host}:${sfnPort}`;
+    const sfnPort = await listen(sfn, settings.sfnPort, LOOPBACK, 'SFN_PORT');
+    const sfnEndpoint = `http://${LOOPBACK}:${sfnPort}`;
     stops.push(() => close(sfn));
 
     configureHandlerEnvironment({ dynamoEndpoint: dynamo.endpoint, mailEndpoint: mail.endpoint, sfnEndpoint, apiUrl, workflows: options.workflows?.extraWorkflows });

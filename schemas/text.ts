@@ -7,10 +7,15 @@ import * as z from 'zod/mini';
  * They never belong in a form field and break e-mail headers, CSV exports and logs.
  * Bidi marks (U+200E/U+200F) stay allowed: RTL writers use them legitimately.
  */
-const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Also refused: bidi embeddings and overrides (U+202A–202E, U+2066–2069), which can make a name
+ * display as something else in the console, and lone surrogates (not well-formed UTF-16).
+ */
 export function hasControlChars(value: string): boolean {
-  return CONTROL_CHARS.test(value);
+  return CONTROL_CHARS.test(value) || LONE_SURROGATE.test(value);
 }
 
 /** For refine/superRefine: an issue carrying one of our message codes (schemas/validation-errors.ts). */

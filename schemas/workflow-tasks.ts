@@ -30,5 +30,7 @@ export type SubmissionTaskInput = z.infer<typeof SubmissionTaskInput>;
 export const RegistrationResult = z.strictObject({
   participantId: z.string(),
   duplicate: z.boolean(),
+  /** False when another execution already owns the submission: this one ends. */
+  owner: z.boolean(),
 });
 export type RegistrationResult = z.infer<typeof RegistrationResult>;

@@ -53,7 +53,8 @@ export const key = {
 };
 
 /** How long an accepted submission stays as an idempotency record after it was processed. */
-const SUBMISSION_RETENTION_SECONDS = 7 * 24 * 3600;
+// Longer than the intake workflow may run (30 days), so a resumed execution still finds it.
+const SUBMISSION_RETENTION_SECONDS = 35 * 24 * 3600;
 
 const table = () => config().tableName;
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -232,6 +233,28 @@ export async function linkDuplicateSubmission(participantId: string, s: Submissi
 
 /* ------------------------------------------------------------------ workflow step records */
 
+/**
+ * Makes an execution the owner of a submission. True for the first execution and for the same
+ * execution again (a retry or a resume); false for any other (a stream record delivered twice).
+ */
+export async function claimSubmission(id: string, executionArn: string): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: key.submission(id),
+        UpdateExpression: 'SET ownerExecution = :arn',
+        ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(ownerExecution) OR ownerExecution = :arn)',
+        ExpressionAttributeValues: { ':arn': executionArn },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
 export interface FollowUp {
   reminderDueAt: string;
   escalationDueAt: string;
@@ -311,7 +334,7 @@ export async function changeStatus(
         TableName: table(),
         Key: key.participant(participantId),
         UpdateExpression: 'SET #status = :status, #detail = :detail, version = version + :one, updatedAt = :at, GSI2PK = :gsi2pk',
-        ConditionExpression: 'attribute_exists(PK) AND site = :site AND version = :version AND #status = :new',
+        ConditionExpression: 'attribute_exists(PK) AND site = :site AND version = :version AND #status IN (:from1, :from2)',
         ExpressionAttributeNames: { '#status': 'status', '#detail': detail.name },
         ExpressionAttributeValues: {
           ':status': change.status,
@@ -321,7 +344,9 @@ export async function changeStatus(
           ':gsi2pk': `SITE#${site}#STATUS#${change.status}`,
           ':site': site,
           ':version': expectedVersion,
-          ':new': 'new',
+          // A first contact follows registration; a withdrawal may also follow a first contact.
+          ':from1': 'new',
+          ':from2': change.status === 'withdrawn' ? 'contacted' : 'new',
         },
         ReturnValues: 'ALL_NEW',
       }),

@@ -78,6 +78,15 @@ export function submissionId(idempotencyKey: string | undefined): string {
   return randomBytes(16).toString('hex');
 }
 
+/**
+ * A new person's participant id: derived from their first submission and its time, so a retried
+ * step finds the same id, while a submission id reused much later (an Idempotency-Key sent again
+ * after its record expired) can never land on an existing participant.
+ */
+export function participantIdFor(s: { id: string; receivedAt: string }): string {
+  return createHash('sha256').update(`participant:${s.id}:${s.receivedAt}`).digest('hex').slice(0, 32);
+}
+
 /** A honeypot counts as filled when the hidden field holds anything but whitespace. */
 export function isHoneypotFilled(body: unknown): boolean {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return false;

@@ -5,11 +5,12 @@ import {
   getParticipant,
   getSubmission,
   linkDuplicateSubmission,
+  claimSubmission,
   markSubmissionRegistered,
   recordIntakeExecution,
   type Submission,
 } from '../data/table.js';
-import { identityHash } from '../domain/intake.js';
+import { identityHash, participantIdFor } from '../domain/intake.js';
 import { config } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
 import { taskHandler } from '../lib/task-handler.js';
@@ -18,40 +19,51 @@ export class SubmissionNotFound extends Error {
   override name = 'SubmissionNotFound';
 }
 
+/** The identity's holder has claimed it but its participant is not written yet: retry later. */
+export class RegistrationPending extends Error {
+  override name = 'RegistrationPending';
+}
+
 /**
  * Workflow step: turns an accepted submission into a participant, once per person (duplicate
- * rule). Safe to retry at any point: every write is conditional or a set union.
+ * rule). Safe to retry at any point: every write is conditional or a set union. One execution
+ * owns a submission: a second one (a stream record delivered twice) is told so and ends.
  */
 export async function registerParticipant(submissionId: string, executionArn?: string, now: Date = new Date()): Promise<RegistrationResult> {
   const s = await getSubmission(submissionId);
   if (!s) throw new SubmissionNotFound(submissionId);
+  if (executionArn && !(await claimSubmission(s.id, executionArn))) {
+    logger.info('submission owned by another execution', { submissionId: s.id });
+    return { participantId: s.participantId ?? '', duplicate: Boolean(s.duplicate), owner: false };
+  }
   if (s.status === 'registered' && s.participantId) {
     if (!s.duplicate && executionArn) await recordIntakeExecution(s.participantId, executionArn);
-    return { participantId: s.participantId, duplicate: Boolean(s.duplicate) };
+    return { participantId: s.participantId, duplicate: Boolean(s.duplicate), owner: true };
   }
   const entry = s.entry;
   if (!entry) throw new SubmissionNotFound(submissionId);
 
   const at = now.toISOString();
-  // A new person's participant id is the id of their first submission.
-  const claim = await claimIdentity(identityHash({ person: entry.person }, config().projectId), s.id, at);
-  const holderId = claim.claimed ? s.id : claim.participantId;
-  const holder = holderId === s.id ? undefined : await getParticipant(holderId);
+  const ownId = participantIdFor(s);
+  const claim = await claimIdentity(identityHash({ person: entry.person }, config().projectId), ownId, at);
+  const holderId = claim.claimed ? ownId : claim.participantId;
 
-  if (holder) {
-    await linkDuplicateSubmission(holder.id, s, at);
-    await markSubmissionRegistered(s.id, { participantId: holder.id, participantSite: holder.site, duplicate: true });
-    logger.info('intake linked to existing participant', { submissionId: s.id, participantId: holder.id });
-    return { participantId: holder.id, duplicate: true };
+  if (holderId === ownId) {
+    await createParticipant(newParticipant(ownId, { ...s, entry }, at));
+    if (executionArn) await recordIntakeExecution(ownId, executionArn);
+    await markSubmissionRegistered(s.id, { participantId: ownId, participantSite: s.site, duplicate: false });
+    logger.info('participant registered', { submissionId: s.id, participantId: ownId });
+    return { participantId: ownId, duplicate: false, owner: true };
   }
 
-  // Either we hold the identity, or its holder's first step crashed before creating the
-  // participant: create it under the holder's id so the person is never lost.
-  await createParticipant(newParticipant(holderId, { ...s, entry }, at));
-  if (executionArn) await recordIntakeExecution(holderId, executionArn);
-  await markSubmissionRegistered(s.id, { participantId: holderId, participantSite: s.site, duplicate: false });
-  logger.info('participant registered', { submissionId: s.id, participantId: holderId });
-  return { participantId: holderId, duplicate: false };
+  // Someone else registered this person. If their participant is not written yet (their step is
+  // running, or crashed and will be retried), wait for it rather than write it from our data.
+  const holder = await getParticipant(holderId);
+  if (!holder) throw new RegistrationPending(submissionId);
+  await linkDuplicateSubmission(holder.id, s, at);
+  await markSubmissionRegistered(s.id, { participantId: holder.id, participantSite: holder.site, duplicate: true });
+  logger.info('intake linked to existing participant', { submissionId: s.id, participantId: holder.id });
+  return { participantId: holder.id, duplicate: true, owner: true };
 }
 
 function newParticipant(id: string, s: Submission & { entry: NonNullable<Submission['entry']> }, at: string) {

@@ -25,7 +25,7 @@ export function readJsonBody(event: APIGatewayProxyEventV2, { maxBytes }: JsonBo
   const contentType = (header(event, 'content-type') ?? '').toLowerCase();
   const mediaType = contentType.split(';')[0]?.trim();
   if (mediaType !== 'application/json') throw new HttpError(415, 'unsupported_media_type');
-  const charset = /charset=([^;]+)/.exec(contentType)?.[1]?.trim();
+  const charset = /charset=([^;]+)/.exec(contentType)?.[1]?.trim().replace(/^"(.*)"$/, '$1');
   if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new HttpError(415, 'unsupported_media_type');
 
   const raw = event.body ?? '';

@@ -19,6 +19,16 @@ export function taskHandler<S extends z.ZodMiniType, R>(input: S, fn: (input: z.
     .handler(async (event, context) => {
       const parsed = input.safeParse(event);
       if (!parsed.success) throw new InvalidTaskInput('task input does not match its contract');
-      return fn(parsed.data, context);
+      try {
+        return await fn(parsed.data, context);
+      } catch (err) {
+        // Error messages can name people (SES rejects "to x@y"): the cause Step Functions keeps
+        // for 90 days and the logs get the error's name only, which the Retry policy matches.
+        const name = err instanceof Error ? err.name : 'Error';
+        logger.error('task failed', { error: name });
+        const safe = new Error(`${name} (details withheld: may contain personal data)`);
+        safe.name = name;
+        throw safe;
+      }
     });
 }

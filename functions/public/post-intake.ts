@@ -2,6 +2,7 @@ import { validateIntake } from '../../schemas/validate-intake.js';
 import { localise } from '../../schemas/validation-errors.js';
 import { acceptIntake } from '../intake/accept-intake.js';
 import { IDEMPOTENCY_KEY_PATTERN, isHoneypotFilled, newReference } from '../domain/intake.js';
+import { berlinDate } from '../domain/working-days.js';
 import { apiHandler } from '../lib/api-handler.js';
 import { config } from '../lib/config.js';
 import { badRequest, header, HttpError, json, requestLanguage } from '../lib/http.js';
@@ -26,7 +27,8 @@ export const handler = apiHandler(async (event) => {
   }
 
   const now = new Date();
-  const result = validateIntake(body, config().siteIds, now.toISOString().slice(0, 10));
+  // Ages and years count in German time, not UTC (a birthday starts at midnight in Duisburg).
+  const result = validateIntake(body, config().siteIds, berlinDate(now));
   if (!result.ok) throw badRequest(localise(result.problems, lang), lang);
 
   const accepted = await acceptIntake(result.intake, idempotencyKey, now);

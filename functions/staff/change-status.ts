@@ -1,4 +1,3 @@
-import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { ParticipantId } from '../../schemas/staff.js';
@@ -8,7 +7,7 @@ import { badRequest, HttpError, json, notFound, requestLanguage, type HttpResult
 import { readJsonBody } from '../lib/json-body.js';
 import { logger } from '../lib/logger.js';
 import { principalOf, requireSiteStaff, type Principal } from '../lib/principal.js';
-import { sfn } from '../lib/workflows-client.js';
+import { stopExecution } from '../data/workflows.js';
 
 /**
  * Records a status change a staff member makes (first contact, withdrawal): validated input,
@@ -42,9 +41,9 @@ export async function changeParticipantStatus<S extends z.ZodMiniType<{ version:
 
   const executionArn = result.participant.workflows?.intake;
   if (executionArn) {
-    await sfn
-      .send(new StopExecutionCommand({ executionArn, cause: `participant ${change.status}` }))
-      .catch((err: Error) => logger.warn('follow-up not stopped', { participantId: id, error: err.name }));
+    await stopExecution(executionArn, `participant ${change.status}`).catch((err: Error) =>
+      logger.warn('follow-up not stopped', { participantId: id, error: err.name }),
+    );
   }
   const p = result.participant;
   return json(200, { id: p.id, status: p.status, version: p.version, updatedAt: p.updatedAt });

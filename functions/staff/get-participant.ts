@@ -1,12 +1,11 @@
-import { DescribeExecutionCommand, GetExecutionHistoryCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { ParticipantId } from '../../schemas/staff.js';
 import { appendAudit, getParticipantRecord, type Participant } from '../data/table.js';
+import { describeExecution } from '../data/workflows.js';
 import { intakeWorkflowView, type WorkflowView } from '../domain/workflow-view.js';
 import { apiHandler } from '../lib/api-handler.js';
 import { json, notFound } from '../lib/http.js';
 import { logger } from '../lib/logger.js';
 import { principalOf, requireSiteStaff } from '../lib/principal.js';
-import { sfn } from '../lib/workflows-client.js';
 
 /**
  * GET /api/staff/participants/{id} — entry data, duplicate flags, further submissions and the
@@ -62,24 +61,10 @@ async function workflowViews(p: Participant): Promise<WorkflowView[]> {
   const executionArn = p.workflows?.intake;
   if (!executionArn) return [];
   try {
-    const [execution, events] = await Promise.all([
-      sfn.send(new DescribeExecutionCommand({ executionArn })),
-      history(executionArn),
-    ]);
-    return [intakeWorkflowView(execution.status ?? 'UNKNOWN', events, p.followUp)];
+    const { status, events } = await describeExecution(executionArn);
+    return [intakeWorkflowView(status, events, p.followUp)];
   } catch (err) {
     logger.warn('workflow state unavailable', { participantId: p.id, error: (err as Error).name });
     return [intakeWorkflowView('UNKNOWN', [], p.followUp)];
   }
-}
-
-async function history(executionArn: string): Promise<HistoryEvent[]> {
-  const events: HistoryEvent[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 200, nextToken, includeExecutionData: true }));
-    events.push(...(page.events ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken && events.length < 1000);
-  return events;
 }

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as notify } from '../../functions/intake/notify-team.js';
 import { handler as register } from '../../functions/intake/register-participant.js';
 import { handler as confirm } from '../../functions/intake/send-confirmation.js';
+import { participantIdFor } from '../../functions/domain/intake.js';
 import { lambdaContext, validIntake } from '../fixtures.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -44,13 +45,16 @@ beforeEach(() => {
 });
 
 describe('RegisterParticipant', () => {
-  it('creates a participant for a new person under the submission id', async () => {
+  it('creates a participant for a new person, its id derived from the submission and its time', async () => {
     getByPk({ SUBMISSION: submission() });
     const out = await register({ submissionId: SUB }, lambdaContext);
-    expect(out).toEqual({ participantId: SUB, duplicate: false });
+    const id = participantIdFor({ id: SUB, receivedAt: '2026-11-26T09:00:00.000Z' });
+    expect(out).toEqual({ participantId: id, duplicate: false, owner: true });
+    // The same Idempotency-Key sent again after its record expired never lands on this participant.
+    expect(participantIdFor({ id: SUB, receivedAt: '2027-01-05T09:00:00.000Z' })).not.toBe(id);
     const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!);
     expect(puts.map((i) => i['type'])).toEqual(['Identity', 'Participant']);
-    expect(puts[1]).toMatchObject({ PK: `PARTICIPANT#${SUB}`, GSI1PK: 'SITE#marxloh', status: 'new', reference: 'AB12-CD34' });
+    expect(puts[1]).toMatchObject({ PK: `PARTICIPANT#${id}`, GSI1PK: 'SITE#marxloh', status: 'new', reference: 'AB12-CD34' });
     expect(JSON.stringify(puts[0])).not.toContain('Beispielfrau');
   });
 
@@ -62,7 +66,7 @@ describe('RegisterParticipant', () => {
       return {};
     });
     const out = await register({ submissionId: SUB }, lambdaContext);
-    expect(out).toEqual({ participantId: 'p1', duplicate: true });
+    expect(out).toEqual({ participantId: 'p1', duplicate: true, owner: true });
     const link = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!).find((i) => i['type'] === 'ParticipantSubmission');
     expect(link).toMatchObject({ PK: 'PARTICIPANT#p1', submissionId: SUB, reference: 'AB12-CD34' });
     const flag = ddb.commandCalls(UpdateCommand).find((c) => c.args[0].input.UpdateExpression?.includes('duplicateSubmissionIds'));
@@ -71,8 +75,36 @@ describe('RegisterParticipant', () => {
 
   it('does nothing again for a submission that is registered already', async () => {
     getByPk({ SUBMISSION: submission({ status: 'registered', participantId: 'p9', duplicate: true }) });
-    expect(await register({ submissionId: SUB }, lambdaContext)).toEqual({ participantId: 'p9', duplicate: true });
+    expect(await register({ submissionId: SUB }, lambdaContext)).toEqual({ participantId: 'p9', duplicate: true, owner: true });
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it("waits (a retryable error) while the identity's holder has no participant yet, and never writes it from this submission", async () => {
+    getByPk({ SUBMISSION: submission(), IDENTITY: { participantId: 'p-holder' }, PARTICIPANT: undefined });
+    ddb.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => {
+      if (input.Item['type'] === 'Identity') throw conditionFailed();
+      return {};
+    });
+    await expect(register({ submissionId: SUB }, lambdaContext)).rejects.toMatchObject({ name: 'RegistrationPending' });
+    expect(ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!['type'])).toEqual(['Identity']);
+  });
+
+  it('lets only one execution own a submission: a second one ends without doing anything', async () => {
+    getByPk({ SUBMISSION: submission() });
+    ddb.on(UpdateCommand).callsFake((input: { UpdateExpression: string }) => {
+      if (input.UpdateExpression.includes('ownerExecution')) throw conditionFailed();
+      return {};
+    });
+    const out = await register({ submissionId: SUB, executionArn: 'arn:aws:states:eu-central-1:1:execution:IntakeRegistration:second' }, lambdaContext);
+    expect(out.owner).toBe(false);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('keeps error messages (which may name people) out of what Step Functions records', async () => {
+    ddb.on(GetCommand).rejects(Object.assign(new Error('MessageRejected: Email address is not verified: jana@example.org'), { name: 'MessageRejected' }));
+    const err = await register({ submissionId: SUB }, lambdaContext).catch((e: Error) => e);
+    expect(err).toMatchObject({ name: 'MessageRejected' });
+    expect((err as Error).message).not.toContain('example.org');
   });
 
   it('refuses input that is not an id, so no personal data can enter the workflow', async () => {

@@ -74,6 +74,10 @@ describe('POST /api/intake', () => {
     expect(ddb.calls()).toHaveLength(0);
   });
 
+  it('accepts a quoted UTF-8 charset', async () => {
+    expect((await call(intakeEvent(validIntake(), { 'content-type': 'application/json; charset="UTF-8"' }))).status).toBe(202);
+  });
+
   it('decodes a base64 body', async () => {
     const event = intakeEvent(validIntake());
     const res = await call({ ...event, body: Buffer.from(event.body!, 'utf8').toString('base64'), isBase64Encoded: true });

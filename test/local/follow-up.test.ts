@@ -88,6 +88,9 @@ describe('intake follow-up', () => {
     expect(view.body.workflows[0].status).toBe('ABORTED');
     expect(view.body.participant.firstContact).toMatchObject({ date: '2027-03-25', channel: 'phone' });
     expect(view.body.audit.map((a: any) => a.action)).toContain('participant.first_contact');
+    // A withdrawal may follow a first contact (on the current version).
+    const withdrawn = await staffPost(`/api/staff/participants/${contacted.id}/withdraw`, { version: contacted.version + 1, reason: 'found_work' });
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', version: contacted.version + 2 });
   });
 
   it('reminds the team not before the second working day after Easter has ended', async () => {

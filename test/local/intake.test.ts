@@ -72,6 +72,23 @@ describe('intake on the local cloud', () => {
     expect(notices[0]?.subject).toContain('Duplikat');
   });
 
+  it('registers one participant when the same person submits twice at the same moment', async () => {
+    const before = (await participants()).length;
+    const [a, b] = await Promise.all([
+      postJson(cloud, '/api/intake', person('Gleich', 'Zeitig', 'gleich1@example.org')),
+      postJson(cloud, '/api/intake', person('Gleich', 'Zeitig', 'gleich2@example.org')),
+    ]);
+    expect([a.status, b.status]).toEqual([202, 202]);
+    await cloud.workflows.idle();
+    const mine = (await participants()).filter((p) => p.entry.person.lastName === 'Zeitig');
+    expect((await participants()).length).toBe(before + 1);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.duplicateSubmissionIds?.size).toBe(1);
+    // The participant holds the data of the submission it was created from, and the other is linked.
+    const own = mine[0]!.reference === a.body.reference ? 'gleich1@example.org' : 'gleich2@example.org';
+    expect(mine[0]!.entry.contact.email).toBe(own);
+  });
+
   it('replays a retry with the same Idempotency-Key and stores nothing new', async () => {
     const body = person('Idem', 'Potent', 'idem@example.org');
     const key = { 'idempotency-key': 'a6f1d1b2-0c55-4f43-9f59-4c7b7c0e1a01' };

@@ -44,6 +44,8 @@ describe('intake contract', () => {
     ['a NUL character', (b: any) => (b.person.lastName = 'Bei\u0000spiel'), 'person.lastName:control_chars'],
     ['a tab', (b: any) => (b.qualification.profession = 'Büro\tkauffrau'), 'qualification.profession:control_chars'],
     ['a line separator', (b: any) => (b.person.address.street = 'A\u2028B'), 'person.address.street:control_chars'],
+    ['a bidi override', (b: any) => (b.person.lastName = 'Beispiel\u202Egnp.exe'), 'person.lastName:control_chars'],
+    ['a lone surrogate', (b: any) => (b.person.firstName = 'Jana\uD800'), 'person.firstName:control_chars'],
     ['an over-long name', (b: any) => (b.person.firstName = 'x'.repeat(61)), 'person.firstName:too_long'],
     ['an empty last name', (b: any) => (b.person.lastName = '   '), 'person.lastName:required'],
     ['a missing first name', (b: any) => delete b.person.firstName, 'person.firstName:required'],
