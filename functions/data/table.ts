@@ -57,6 +57,19 @@ export const key = {
 const SUBMISSION_RETENTION_SECONDS = 35 * 24 * 3600;
 
 const table = () => config().tableName;
+
+/**
+ * Runs a conditional write: its result, or undefined when its condition failed (the one outcome
+ * every caller here expects and handles). Any other error propagates.
+ */
+async function ifCondition<T>(write: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return undefined;
+    throw err;
+  }
+}
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const isExpired = (item: { expiresAt?: number } | undefined, now = Date.now()) =>
   item?.expiresAt !== undefined && item.expiresAt * 1000 <= now;
@@ -91,22 +104,20 @@ export async function putSubmission(s: Omit<Submission, 'expiresAt' | 'status'>)
     status: 'received',
     expiresAt: epochSeconds(s.receivedAt) + SUBMISSION_RETENTION_SECONDS,
   };
-  try {
-    await dynamo.send(
+  const written = await ifCondition(() =>
+    dynamo.send(
       new PutCommand({
         TableName: table(),
         Item: { ...key.submission(s.id), type: 'Submission', ...submission },
         ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
         ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
       }),
-    );
-    return { created: true, submission };
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    const existing = await getSubmission(s.id);
-    if (!existing) throw err; // expired between the two calls: let the client retry
-    return { created: false, existing };
-  }
+    ),
+  );
+  if (written) return { created: true, submission };
+  const existing = await getSubmission(s.id);
+  if (!existing) throw new Error('submission expired between write and read'); // rare: the client retries
+  return { created: false, existing };
 }
 
 export async function getSubmission(id: string): Promise<Submission | undefined> {
@@ -154,37 +165,33 @@ export async function claimIdentity(
   participantId: string,
   at: string,
 ): Promise<{ claimed: true } | { claimed: false; participantId: string }> {
-  try {
-    await dynamo.send(
+  const claimed = await ifCondition(() =>
+    dynamo.send(
       new PutCommand({
         TableName: table(),
         Item: { ...key.identity(hash), type: 'Identity', participantId, createdAt: at },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
-    );
-    return { claimed: true };
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    const out = await dynamo.send(new GetCommand({ TableName: table(), Key: key.identity(hash), ConsistentRead: true }));
-    const holder = out.Item?.['participantId'];
-    if (typeof holder !== 'string') throw err;
-    return { claimed: false, participantId: holder };
-  }
+    ),
+  );
+  if (claimed) return { claimed: true };
+  const out = await dynamo.send(new GetCommand({ TableName: table(), Key: key.identity(hash), ConsistentRead: true }));
+  const holder = out.Item?.['participantId'];
+  if (typeof holder !== 'string') throw new Error('identity item without a participant');
+  return { claimed: false, participantId: holder };
 }
 
 /** Creates the participant unless it exists already (a retried step): idempotent. */
 export async function createParticipant(p: Participant): Promise<void> {
-  try {
-    await dynamo.send(
+  await ifCondition(() =>
+    dynamo.send(
       new PutCommand({
         TableName: table(),
         Item: { ...key.participant(p.id), type: 'Participant', ...participantIndexKeys(p), ...p },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
-    );
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
-  }
+    ),
+  );
 }
 
 export async function getParticipant(id: string): Promise<Participant | undefined> {
@@ -199,8 +206,8 @@ export async function getParticipant(id: string): Promise<Participant | undefine
  * staff. Both writes are idempotent: the link is a conditional put, the flag a set union.
  */
 export async function linkDuplicateSubmission(participantId: string, s: Submission, at: string): Promise<void> {
-  try {
-    await dynamo.send(
+  await ifCondition(() =>
+    dynamo.send(
       new PutCommand({
         TableName: table(),
         Item: {
@@ -216,10 +223,8 @@ export async function linkDuplicateSubmission(participantId: string, s: Submissi
         },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
-    );
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
-  }
+    ),
+  );
   await dynamo.send(
     new UpdateCommand({
       TableName: table(),
@@ -238,8 +243,8 @@ export async function linkDuplicateSubmission(participantId: string, s: Submissi
  * execution again (a retry or a resume); false for any other (a stream record delivered twice).
  */
 export async function claimSubmission(id: string, executionArn: string): Promise<boolean> {
-  try {
-    await dynamo.send(
+  const owned = await ifCondition(() =>
+    dynamo.send(
       new UpdateCommand({
         TableName: table(),
         Key: key.submission(id),
@@ -247,12 +252,9 @@ export async function claimSubmission(id: string, executionArn: string): Promise
         ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(ownerExecution) OR ownerExecution = :arn)',
         ExpressionAttributeValues: { ':arn': executionArn },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+    ),
+  );
+  return owned !== undefined;
 }
 
 export interface FollowUp {
@@ -292,8 +294,8 @@ export async function scheduleFollowUp(participantId: string, due: FollowUp): Pr
 
 /** Records a follow-up mail as sent, once. False if it was recorded already. */
 export async function markFollowUpSent(participantId: string, field: 'reminderSentAt' | 'escalatedAt', at: string): Promise<boolean> {
-  try {
-    await dynamo.send(
+  const marked = await ifCondition(() =>
+    dynamo.send(
       new UpdateCommand({
         TableName: table(),
         Key: key.participant(participantId),
@@ -302,12 +304,9 @@ export async function markFollowUpSent(participantId: string, field: 'reminderSe
         ExpressionAttributeNames: { '#f': field },
         ExpressionAttributeValues: { ':at': at },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+    ),
+  );
+  return marked !== undefined;
 }
 
 export type StatusChange =
@@ -328,8 +327,8 @@ export async function changeStatus(
   at: string,
 ): Promise<StatusChangeResult> {
   const detail = change.status === 'contacted' ? { name: 'firstContact', value: change.firstContact } : { name: 'withdrawal', value: change.withdrawal };
-  try {
-    const out = await dynamo.send(
+  const out = await ifCondition(() =>
+    dynamo.send(
       new UpdateCommand({
         TableName: table(),
         Key: key.participant(participantId),
@@ -350,16 +349,14 @@ export async function changeStatus(
         },
         ReturnValues: 'ALL_NEW',
       }),
-    );
-    return { ok: true, participant: out.Attributes as Participant };
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    // Tell why from a fresh read: dynalite does not return the old item on a failed condition.
-    const current = await getParticipant(participantId);
-    if (!current || current.site !== site) return { ok: false, reason: 'not_found' };
-    if (current.version !== expectedVersion) return { ok: false, reason: 'version' };
-    return { ok: false, reason: 'status' };
-  }
+    ),
+  );
+  if (out) return { ok: true, participant: out.Attributes as Participant };
+  // Tell why from a fresh read: dynalite does not return the old item on a failed condition.
+  const current = await getParticipant(participantId);
+  if (!current || current.site !== site) return { ok: false, reason: 'not_found' };
+  if (current.version !== expectedVersion) return { ok: false, reason: 'version' };
+  return { ok: false, reason: 'status' };
 }
 
 export async function markSubmissionRegistered(

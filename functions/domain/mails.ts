@@ -1,5 +1,6 @@
 import { fill } from '../../schemas/i18n/fill.js';
 import { mailTexts } from '../../schemas/i18n/mail.js';
+import { berlinDate } from './working-days.js';
 import type { Language } from '../../schemas/languages.js';
 
 /** Mail texts as pure functions: participant mails in their language, team mails without personal data. */
@@ -29,7 +30,7 @@ export function followUpReminderMail(reference: string, consoleLink: string, due
   return {
     subject: `BIWAQ: Erinnerung – noch kein Erstkontakt zu ${reference}`,
     text:
-      `Zur Anmeldung ${reference} ist seit zwei Arbeitstagen kein Erstkontakt erfasst (fällig bis ${berlinDateTime(dueAt)}).\n\n` +
+      `Zur Anmeldung ${reference} ist seit zwei Arbeitstagen kein Erstkontakt erfasst (Frist: Ende des ${lastDayBefore(dueAt)}).\n\n` +
       `Bitte nehmen Sie Kontakt auf und erfassen Sie ihn in der Konsole:\n${consoleLink}\n`,
   };
 }
@@ -39,11 +40,16 @@ export function followUpEscalationMail(reference: string, consoleLink: string, d
   return {
     subject: `BIWAQ: Eskalation – seit fünf Arbeitstagen kein Erstkontakt zu ${reference}`,
     text:
-      `Zur Anmeldung ${reference} ist seit fünf Arbeitstagen kein Erstkontakt erfasst (fällig bis ${berlinDateTime(dueAt)}). ` +
+      `Zur Anmeldung ${reference} ist seit fünf Arbeitstagen kein Erstkontakt erfasst (Frist: Ende des ${lastDayBefore(dueAt)}). ` +
       `Das Team wurde bereits erinnert.\n\nBitte sorgen Sie für einen Kontakt:\n${consoleLink}\n`,
   };
 }
 
-function berlinDateTime(iso: string): string {
-  return new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/**
+ * A follow-up is due at 00:00 Berlin time after the last working day of its period; staff read
+ * that day ("Ende des 31.03.2027"). Berlin time from working-days.ts, not Intl's time-zone data.
+ */
+function lastDayBefore(dueAt: string): string {
+  const [y, m, d] = berlinDate(new Date(Date.parse(dueAt) - 1)).split('-');
+  return `${d}.${m}.${y}`;
 }

@@ -39,10 +39,15 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return jsonText(status, JSON.stringify(body), headers);
+}
+
+/** A response whose JSON is serialised already (e.g. cached). */
+export function jsonText(status: number, text: string, headers: Record<string, string> = {}): HttpResult {
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, ...headers },
-    body: JSON.stringify(body),
+    body: text,
   };
 }
 

@@ -2,7 +2,7 @@ import { buildFormDefinition, type FormDefinition } from '../../schemas/form-def
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../schemas/languages.js';
 import { apiHandler } from '../lib/api-handler.js';
 import { config } from '../lib/config.js';
-import { json } from '../lib/http.js';
+import { jsonText } from '../lib/http.js';
 
 /** GET /api/forms/intake?lang=xx — the localised form definition; an unknown language falls back to German. */
 const definitions = new Map<Language, string>();
@@ -20,10 +20,5 @@ function definitionJson(lang: Language): string {
 export const handler = apiHandler(async (event) => {
   const requested = event.queryStringParameters?.['lang'];
   const lang = isLanguage(requested) ? requested : DEFAULT_LANGUAGE;
-  const response = json(200, null, {
-    'cache-control': 'public, max-age=300',
-    'content-language': lang,
-  });
-  response.body = definitionJson(lang);
-  return response;
+  return jsonText(200, definitionJson(lang), { 'cache-control': 'public, max-age=300', 'content-language': lang });
 });

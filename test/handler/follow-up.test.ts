@@ -49,6 +49,8 @@ describe('follow-up steps', () => {
     const mail = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
     expect(mail.Destination?.ToAddresses).toEqual(['team-marxloh@biwaq.example']);
     expect(mail.Content?.Simple?.Body?.Text?.Data).not.toContain('Beispielfrau');
+    // Due at 00:00 Berlin on 9 April: the team reads the last day of the period.
+    expect(mail.Content?.Simple?.Body?.Text?.Data).toContain('Frist: Ende des 08.04.2026');
 
     ddb.on(GetCommand).resolves({ Item: participant({ followUp: { ...due, reminderSentAt: '2026-04-09T06:00:00.000Z' } }) });
     expect(await remind({ participantId: ID }, lambdaContext)).toMatchObject({ done: false, sent: false });
