@@ -1,102 +1,58 @@
+import type { RouteContract } from '../schemas/http/contract.js';
+import * as R from '../schemas/routes/index.js';
+
 /**
- * The one route table: CDK builds the HTTP API from it (infra/constructs/api.ts) and the local
- * cloud serves the same routes with the same handler modules (local/api-server.ts).
+ * The one route table: each route's contract (schemas/routes/), the handler module that answers
+ * it, and what that function may touch. CDK builds the HTTP API from it (constructs/api.ts), the
+ * local cloud serves the same routes with the same modules (local/api-server.ts), the WAF's rate
+ * rule and the local limiter guard the routes marked `rateLimited`. Which workflows a route may
+ * start, read, stop or call back on is declared by each workflow (workflow-specs.ts).
  */
 
-/** What a function may touch; CDK turns each into a least-privilege grant. */
-export type Access =
-  | 'table:read'
-  | 'table:write'
-  | 'mail:send'
-  | 'workflows:start'
-  | 'workflows:read'
-  | 'workflows:stop'
-  | 'workflows:callback';
+export { matchPath } from '../schemas/http/contract.js';
+
+/** What a function may touch besides workflows; CDK turns each into a least-privilege grant. */
+export type Access = 'table:read' | 'table:write' | 'mail:send';
 
 export interface RouteSpec {
-  /** Construct id of the route's function (PascalCase). */
+  /** Construct id of the route's function: the contract's id. */
   id: string;
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** API Gateway path, with `{param}` placeholders. */
+  method: RouteContract['method'];
   path: string;
+  /** `public` routes have no authorizer; `staff` routes sit behind the JWT authorizer. */
+  auth: RouteContract['auth']['kind'];
+  contract: RouteContract;
   /** Handler module (exports `handler`), relative to the repository root. */
   entry: string;
-  /** `public` routes have no authorizer; `staff` routes sit behind the JWT authorizer. */
-  auth: 'public' | 'staff';
   access: Access[];
+  /** Per-client rate limit (WAF on AWS, an in-process limiter locally). */
+  rateLimited?: boolean;
 }
 
+const route = (contract: RouteContract, entry: string, access: Access[], extra: Partial<RouteSpec> = {}): RouteSpec => ({
+  id: contract.id,
+  method: contract.method,
+  path: contract.path,
+  auth: contract.auth.kind,
+  contract,
+  entry,
+  access,
+  ...extra,
+});
+
 export const ROUTES: RouteSpec[] = [
-  { id: 'GetHealth', method: 'GET', path: '/health', entry: 'functions/public/get-health.ts', auth: 'public', access: [] },
-  {
-    id: 'GetIntakeForm',
-    method: 'GET',
-    path: '/api/forms/intake',
-    entry: 'functions/public/get-intake-form.ts',
-    auth: 'public',
-    access: [],
-  },
-  {
-    id: 'PostIntake',
-    method: 'POST',
-    path: '/api/intake',
-    entry: 'functions/public/post-intake.ts',
-    auth: 'public',
-    access: ['table:write', 'table:read'],
-  },
-  { id: 'GetStaffMe', method: 'GET', path: '/api/staff/me', entry: 'functions/staff/get-me.ts', auth: 'staff', access: [] },
-  {
-    id: 'ListParticipants',
-    method: 'GET',
-    path: '/api/staff/participants',
-    entry: 'functions/staff/list-participants.ts',
-    auth: 'staff',
-    access: ['table:read'],
-  },
-  {
-    id: 'GetParticipant',
-    method: 'GET',
-    path: '/api/staff/participants/{id}',
-    entry: 'functions/staff/get-participant.ts',
-    auth: 'staff',
-    // Reads are audited (a write); the workflow state comes from Step Functions.
-    access: ['table:read', 'table:write', 'workflows:read'],
-  },
-  {
-    id: 'RecordFirstContact',
-    method: 'POST',
-    path: '/api/staff/participants/{id}/contact',
-    entry: 'functions/staff/record-contact.ts',
-    auth: 'staff',
-    access: ['table:read', 'table:write', 'workflows:stop'],
-  },
-  {
-    id: 'WithdrawParticipant',
-    method: 'POST',
-    path: '/api/staff/participants/{id}/withdraw',
-    entry: 'functions/staff/withdraw-participant.ts',
-    auth: 'staff',
-    access: ['table:read', 'table:write', 'workflows:stop'],
-  },
+  route(R.GetHealth, 'functions/public/get-health.ts', []),
+  route(R.GetIntakeForm, 'functions/public/get-intake-form.ts', []),
+  route(R.PostIntake, 'functions/public/post-intake.ts', ['table:write', 'table:read'], { rateLimited: true }),
+  route(R.GetStaffMe, 'functions/staff/get-me.ts', []),
+  route(R.ListParticipants, 'functions/staff/list-participants.ts', ['table:read']),
+  // Reads are audited (a write).
+  route(R.GetParticipant, 'functions/staff/get-participant.ts', ['table:read', 'table:write']),
+  route(R.GetParticipantAudit, 'functions/staff/get-participant-audit.ts', ['table:read']),
+  route(R.RecordFirstContact, 'functions/staff/record-contact.ts', ['table:read', 'table:write']),
+  route(R.WithdrawParticipant, 'functions/staff/withdraw-participant.ts', ['table:read', 'table:write']),
 ];
 
-/** Matches a request path against a route path; returns the path parameters or undefined. */
-export function matchPath(routePath: string, requestPath: string): Record<string, string> | undefined {
-  const want = routePath.split('/');
-  const got = requestPath.split('/');
-  if (want.length !== got.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i] ?? '';
-    const g = got[i] ?? '';
-    if (w.startsWith('{') && w.endsWith('}')) {
-      if (!g) return undefined;
-      try {
-        params[w.slice(1, -1)] = decodeURIComponent(g);
-      } catch {
-        return undefined;
-      }
-    } else if (w !== g) return undefined;
-  }
-  return params;
+export function routeById(id: string): RouteSpec | undefined {
+  return ROUTES.find((r) => r.id === id);
 }

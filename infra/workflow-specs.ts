@@ -1,9 +1,12 @@
+import { NEW_SUBMISSION_STREAM_FILTER } from '../functions/data/keys.js';
 import type { Access } from './routes.js';
 
 /**
- * Workflows and their task functions. CDK creates one Lambda per task and one Standard state
- * machine per definition, substituting `${<TaskId>FunctionArn}` in the ASL file; the local cloud
- * runs the same ASL files with the same handler modules.
+ * The one workflow registry. Each state machine is one entry: its ASL file, its task functions,
+ * what starts it, and which routes (or tasks) may start, read, stop or call back on it. CDK
+ * (constructs/workflows.ts, constructs/lambda-function.ts: grants per state machine, least
+ * privilege), the local runner (local/stepfunctions/), the local stream pipe and the bench read
+ * it; nothing is special-cased by name.
  */
 
 export interface TaskSpec {
@@ -12,11 +15,31 @@ export interface TaskSpec {
   access: Access[];
 }
 
+/** A table-stream trigger: an EventBridge Pipe on AWS, the change feed locally. */
+export interface TableStreamTrigger {
+  kind: 'table-stream';
+  /** EventBridge filter pattern on the stream record. */
+  filterPattern: object;
+  /** Pipes input template: only ids cross into the workflow (execution history keeps 90 days). */
+  inputTemplate: string;
+  /**
+   * Locally, the execution name is `<prefix><value of this input field>`: one execution per
+   * item, so a record delivered twice starts nothing new (on AWS the first step checks ownership).
+   */
+  executionName: { prefix: string; inputField: string };
+}
+
+export type WorkflowAction = 'start' | 'read' | 'stop' | 'callback';
+
 export interface WorkflowSpec {
   id: string;
   /** ASL file (JSONPath), relative to the repository root. */
   definition: string;
+  /** Task ids (TASKS) the definition uses as `${<TaskId>FunctionArn}`. */
   tasks: string[];
+  trigger?: TableStreamTrigger;
+  /** Route or task ids allowed each action on this state machine's executions. */
+  callers?: Partial<Record<WorkflowAction, string[]>>;
 }
 
 export const TASKS: TaskSpec[] = [
@@ -33,25 +56,33 @@ export const WORKFLOWS: WorkflowSpec[] = [
     id: 'IntakeRegistration',
     definition: 'infra/workflows/intake-registration.asl.json',
     tasks: ['RegisterParticipant', 'SendConfirmation', 'NotifyTeam', 'ScheduleFollowUp', 'SendReminder', 'EscalateFollowUp'],
+    // Storage first: a new submission item in the table starts the workflow.
+    trigger: {
+      kind: 'table-stream',
+      filterPattern: NEW_SUBMISSION_STREAM_FILTER,
+      // Pipes substitutes inside quotes for string values.
+      inputTemplate: '{"submissionId": "<$.dynamodb.NewImage.id.S>"}',
+      executionName: { prefix: 'intake-', inputField: 'submissionId' },
+    },
+    callers: {
+      read: ['GetParticipant'],
+      stop: ['RecordFirstContact', 'WithdrawParticipant'],
+    },
   },
 ];
 
 /** The placeholder an ASL file uses for a task's Lambda ARN. */
 export const taskArnPlaceholder = (taskId: string) => `${taskId}FunctionArn`;
 
-/**
- * Storage-first trigger: a new submission item in the table starts the intake workflow.
- * On AWS an EventBridge Pipe reads the table's stream with this filter and input template;
- * the local cloud applies the same filter to its change feed (local/change-feed.ts).
- */
-export const INTAKE_TRIGGER = {
-  workflow: 'IntakeRegistration',
-  // INSERT, or MODIFY when an expired idempotency record was replaced: either way a fresh submission.
-  filterPattern: {
-    eventName: ['INSERT', 'MODIFY'],
-    dynamodb: { Keys: { SK: { S: ['SUBMISSION'] } }, NewImage: { status: { S: ['received'] } } },
-  },
-  /** Only the id crosses into the workflow: no personal data in execution history. */
-  // Pipes substitutes inside quotes for string values.
-  inputTemplate: '{"submissionId": "<$.dynamodb.NewImage.id.S>"}',
-} as const;
+/** The state machines a route or task may act on, and how. */
+export function workflowGrantsOf(callerId: string, workflows: readonly WorkflowSpec[] = WORKFLOWS): { workflow: string; actions: WorkflowAction[] }[] {
+  return workflows
+    .map((wf) => ({
+      workflow: wf.id,
+      actions: (Object.entries(wf.callers ?? {}) as [WorkflowAction, string[]][]).filter(([, ids]) => ids.includes(callerId)).map(([a]) => a),
+    }))
+    .filter((g) => g.actions.length > 0);
+}
+
+/** The environment variable a function reads a state machine's ARN from. */
+export const stateMachineArnVariable = (workflowId: string) => `${workflowId.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_STATE_MACHINE_ARN`;

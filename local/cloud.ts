@@ -1,13 +1,13 @@
 import './polyfills.js';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Server } from 'node:http';
-import { WORKFLOWS, type TaskSpec, type WorkflowSpec } from '../infra/workflow-specs.js';
+import { stateMachineArnVariable, WORKFLOWS, type TaskSpec, type WorkflowSpec } from '../infra/workflow-specs.js';
 import { DEMO_SITES } from '../schemas/sites.js';
 import { createApiServer } from './api-server.js';
 import { Clock, handleClockRequest } from './clock.js';
 import { dateFollows } from './clock-date.js';
 import { ensureTable, startDynamo } from './dynamo.js';
-import { connectIntakePipe, redriveUnfinishedIntakes, type PipeControl } from './intake-pipe.js';
+import { connectStreamTriggers, redriveStreamTriggers, type PipeControl } from './stream-pipe.js';
 import { close, listen } from './listen.js';
 import { startMail } from './mail.js';
 import { seedDemoData } from './seed.js';
@@ -110,9 +110,10 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
     workflows = new WorkflowRunner({ store, clock, dynamo: dynamo.client, settle: dynamo.sync, ...options.workflows });
     const runner = workflows;
     stops.push(() => runner.stop()); // stops first: workflows before the services they use
-    const intakePipe = connectIntakePipe(dynamo.onChange, workflows);
+    const registry = [...WORKFLOWS, ...(options.workflows?.extraWorkflows ?? [])];
+    const intakePipe = connectStreamTriggers(dynamo.onChange, workflows, registry);
     const resumed = await workflows.resume();
-    const redriven = resumed + (await redriveUnfinishedIntakes(dynamo.client, LOCAL_TABLE_NAME, workflows));
+    const redriven = resumed + (await redriveStreamTriggers(dynamo.client, LOCAL_TABLE_NAME, workflows, registry));
     const seeded = settings.seed ? await seedDemoData(dynamo.client, LOCAL_TABLE_NAME) : false;
 
     return {
@@ -155,7 +156,7 @@ function configureHandlerEnvironment(e: {
   env['AWS_ENDPOINT_URL_SFN'] = e.sfnEndpoint;
   // As CDK sets them for functions with workflow access (infra/constructs/lambda-function.ts).
   for (const wf of [...WORKFLOWS, ...(e.workflows ?? [])]) {
-    env[`${wf.id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_STATE_MACHINE_ARN`] =
+    env[stateMachineArnVariable(wf.id)] =
       `arn:aws:states:${env['AWS_REGION']}:000000000000:stateMachine:${wf.id}`;
   }
   env['TABLE_NAME'] = LOCAL_TABLE_NAME;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_DOCS_PATHS } from '../web/api-docs/build-docs.js';
 import type { WebFile } from '../web/build.js';
 
 /**
@@ -17,6 +18,12 @@ export const PAGE_SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
+};
+
+/** The API reference's headers (infra/constructs/web.ts DocsHeaders): Swagger UI sets inline styles. */
+export const DOCS_SECURITY_HEADERS: Record<string, string> = {
+  ...PAGE_SECURITY_HEADERS,
+  'content-security-policy': PAGE_SECURITY_HEADERS['content-security-policy']!.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
 };
 
 let site: Promise<Map<string, WebFile>> | undefined;
@@ -42,7 +49,8 @@ export async function serveWeb(req: IncomingMessage, res: ServerResponse): Promi
   const method = (req.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') return false;
   const pathname = new URL(req.url ?? '/', 'http://local').pathname;
-  if (pathname.startsWith('/api/')) return false;
+  // Under /api/ only the static API reference is a page (as CloudFront's behaviours route it).
+  if (pathname.startsWith('/api/') && !API_DOCS_PATHS.some((p) => pathname === `/${p}` || (p.endsWith('/') && pathname.startsWith(`/${p}`)) || `${pathname}/` === `/${p}`)) return false;
   const file = (await loadSite()).get(sitePath(pathname));
   if (!file) return false;
   res.writeHead(200, {
@@ -50,7 +58,7 @@ export async function serveWeb(req: IncomingMessage, res: ServerResponse): Promi
     'content-length': String(file.contents.length),
     // Hashed bundles never change; HTML is checked each time so a restart's new bundle is picked up.
     'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...PAGE_SECURITY_HEADERS,
+    ...(pathname.startsWith('/api/docs') ? DOCS_SECURITY_HEADERS : PAGE_SECURITY_HEADERS),
   });
   res.end(method === 'HEAD' ? undefined : file.contents);
   return true;

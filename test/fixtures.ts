@@ -38,3 +38,22 @@ export const lambdaContext = {
   fail: () => undefined,
   succeed: () => undefined,
 };
+
+/** A complete stored participant item (items read from the table are parsed against their shape). */
+export function storedParticipant(extra: Record<string, unknown> = {}): Record<string, any> {
+  const { lang: _l, site: _s, consent: _c, website: _w, ...entry } = validIntake();
+  return {
+    id: '0123456789abcdef0123456789abcdef',
+    reference: 'AB12-CD34',
+    site: 'marxloh',
+    status: 'new',
+    lang: 'de',
+    entry: { ...entry, part2: { migrantBackground: 'no_answer', thirdCountryNational: 'no_answer', disability: 'no_answer', homelessness: 'no_answer', ...entry['part2'] } },
+    consent: { noticeVersion: '2026-11', acceptedAt: '2026-11-26T09:00:00.000Z' },
+    firstSubmissionId: 'f0123456789abcdef0123456789abcde',
+    createdAt: '2026-11-26T09:00:00.000Z',
+    updatedAt: '2026-11-26T09:00:00.000Z',
+    version: 1,
+    ...extra,
+  };
+}

@@ -2,6 +2,7 @@ import { buildSync, type Metafile } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiDocsFiles } from './api-docs/build-docs.js';
 
 /**
  * Builds the static pages of web/: each page's TypeScript (with its CSS) bundled by esbuild into
@@ -91,6 +92,8 @@ export function buildWeb(options: { minify?: boolean } = {}): WebFile[] {
     if (/<script(?![^>]*\bsrc=)[^>]*>|\sstyle=|\son[a-z]+=/i.test(html)) throw new Error(`${page.html}: inline script, style or handler (the CSP blocks them)`);
     files.push({ path: page.out, contents: new TextEncoder().encode(html), contentType: contentTypeOf(page.out), immutable: false });
   }
+
+  for (const doc of apiDocsFiles()) files.push({ ...doc, immutable: false });
 
   const staticDir = join(WEB_DIR, 'static');
   for (const path of listFiles(staticDir)) {

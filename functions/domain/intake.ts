@@ -29,14 +29,21 @@ export function normaliseReference(input: string): string | undefined {
 /** Letters that carry no combining accent to strip but are commonly typed without it. */
 const LETTER_FOLDS: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ß: 'ss' };
 
-/** For names: case, accents, spacing, hyphens and apostrophes do not make a different person. */
+/**
+ * For names: case, accents, spacing, hyphens and apostrophes do not make a different person, and
+ * neither does the German transliteration of an umlaut: "Müller", "Mueller" and "Muller" are one
+ * spelling (ä/ae/a, ö/oe/o, ü/ue/u, ß/ss). Folding "ae", "oe", "ue" everywhere also merges some
+ * names that differ only there (e.g. "Manuel" and "Manul") — harmless, because the identity also
+ * needs the other name, the postcode and the date of birth to match.
+ */
 export function foldName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[ıłøæœđðþß]/g, (c) => LETTER_FOLDS[c] ?? c)
-    .replace(/[^\p{L}\p{N}]/gu, '');
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .replace(/([aou])e/g, '$1');
 }
 
 /**

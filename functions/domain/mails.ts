@@ -13,6 +13,11 @@ export function confirmationMail(lang: Language, reference: string, siteName: st
   };
 }
 
+/** The console page of a participant (team mails carry this link and the reference only). */
+export function participantLink(consoleUrl: string, participantId: string): string {
+  return `${consoleUrl}/participants/${encodeURIComponent(participantId)}`;
+}
+
 /** Staff work in German. The notice carries only the reference and a console link. */
 export function teamNoticeMail(reference: string, consoleLink: string, duplicate: boolean) {
   const subject = duplicate

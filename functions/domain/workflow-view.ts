@@ -1,4 +1,4 @@
-import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import type { WorkflowEvent } from '../../schemas/model/workflow.js';
 
 /**
  * Workflow state in human terms for staff (German, the staff language): what the intake workflow
@@ -44,7 +44,7 @@ export interface WorkflowView {
 
 export function intakeWorkflowView(
   status: string,
-  events: HistoryEvent[],
+  events: WorkflowEvent[],
   due: { reminderDueAt?: string; escalationDueAt?: string } | undefined,
 ): WorkflowView {
   const history: { at: string; text: string }[] = [];

@@ -1,27 +1,90 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { BodyOf, ParamsOf, QueryOf, Reply, RouteContract } from '../../schemas/http/contract.js';
+import type { Language } from '../../schemas/languages.js';
+import { localise, problemsFromZod } from '../../schemas/validation-errors.js';
+import { DomainError, NotAllowed, NotFound } from '../domain/errors.js';
 import { errorResponse } from './errors.js';
-import { HttpError, requestLanguage, type HttpResult } from './http.js';
+import { logUnexpected } from './log-error.js';
+import { HttpError, json, requestLanguage, textResponse, type HttpResult } from './http.js';
+import { readJsonBody } from './json-body.js';
 import { logger } from './logger.js';
+import { principalOf, type Principal } from './principal.js';
 
 export type ApiEvent = APIGatewayProxyEventV2;
-export type ApiFunction = (event: ApiEvent, context: Context) => Promise<HttpResult>;
+
+/** What a route's function gets: the parts of the request, parsed by its contract. */
+export interface RouteRequest<C extends RouteContract> {
+  event: ApiEvent;
+  context: Context;
+  /** The caller's language for messages: the body's `lang`, `?lang=`, Accept-Language, German. */
+  lang: Language;
+  params: ParamsOf<C>;
+  query: QueryOf<C>;
+  body: BodyOf<C>;
+  /** Staff routes: the verified caller, already checked against the contract's roles. */
+  principal: C['auth'] extends { kind: 'staff' } ? Principal : undefined;
+}
 
 /**
- * Wraps a route function: Lambda context in the logs, and every thrown error mapped to an HTTP
- * response in one place (functions/lib/http.ts). Unexpected errors are logged without the event.
+ * Wraps a route's function with its contract: the caller's role (403), path parameters (an
+ * invalid id is 404, like an unknown one), the query (400 invalid_query), the body (413, 415,
+ * 400 with field errors); then the function's reply is written as its contract says, and every
+ * thrown error is mapped to a response in one place (functions/lib/errors.ts).
  */
-export function apiHandler(fn: ApiFunction) {
+export function apiHandler<C extends RouteContract>(contract: C, fn: (req: RouteRequest<C>) => Promise<Reply<C>>) {
   return middy<ApiEvent, HttpResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use({
-      onError: async (request) => {
-        const err = request.error;
-        const lang = err instanceof HttpError && err.lang ? err.lang : requestLanguage(request.event);
-        if (!(err instanceof HttpError)) logger.error('unhandled error', err instanceof Error ? err : String(err));
-        request.response = errorResponse(err, lang);
-      },
-    })
-    .handler(fn);
+    .handler(async (event, context) => {
+      let lang = requestLanguage(event);
+      try {
+        const principal = contract.auth.kind === 'staff' ? authorise(event, contract.auth.roles) : undefined;
+        const params = parsePart(contract.params, event.pathParameters ?? {}, () => new NotFound());
+        const query = parsePart(contract.query, event.queryStringParameters ?? {}, (issues) =>
+          new HttpError(400, 'invalid_query', localise(problemsFromZod(issues), lang)),
+        );
+        let body: unknown;
+        if (contract.body) {
+          const raw = readJsonBody(event, { maxBytes: contract.body.maxBytes });
+          lang = requestLanguage(event, raw);
+          body = contract.body.validatedBy === 'handler' ? raw : parseBody(contract.body.schema, raw, lang);
+        }
+        const reply = await fn({ event, context, lang, params, query, body, principal } as RouteRequest<C>);
+        return toResult(contract, reply);
+      } catch (err) {
+        if (!(err instanceof HttpError) && !(err instanceof DomainError)) logUnexpected('unhandled error', err);
+        return errorResponse(err, lang);
+      }
+    });
+}
+
+function authorise(event: ApiEvent, roles: readonly string[]): Principal {
+  const principal = principalOf(event);
+  if (!roles.includes(principal.role)) throw new NotAllowed();
+  return principal;
+}
+
+type Issues = Parameters<typeof problemsFromZod>[0];
+
+function parsePart(schema: RouteContract['params'], value: unknown, fail: (issues: Issues) => Error): any {
+  if (!schema) return {};
+  const parsed = schema.safeParse(value, { reportInput: true });
+  if (!parsed.success) throw fail(parsed.error.issues);
+  return parsed.data;
+}
+
+function parseBody(schema: NonNullable<RouteContract['body']>['schema'], raw: unknown, lang: Language): unknown {
+  // reportInput tells a missing field (required) from a wrong one; issues never leave this process.
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw new HttpError(400, 'invalid_request', localise(problemsFromZod(parsed.error.issues), lang));
+  return parsed.data;
+}
+
+function toResult(contract: RouteContract, reply: { status: number; body?: unknown; headers?: Record<string, string> }): HttpResult {
+  const spec = contract.responses[reply.status];
+  if (!spec) throw new Error(`${contract.id} answered ${reply.status}, which its contract does not declare`);
+  const type = spec.contentType ?? 'application/json';
+  if (type === 'application/json') return json(reply.status, reply.body ?? null, reply.headers);
+  return textResponse(reply.status, String(reply.body ?? ''), type, reply.headers);
 }

@@ -3,8 +3,10 @@ import { DEFAULT_LANGUAGE, isLanguage, languageFromAcceptHeader, type Language }
 import type { FieldError } from '../../schemas/validation-errors.js';
 
 /**
- * HTTP building blocks. Every error a handler throws is mapped to a response in one place
- * (functions/lib/errors.ts): no stack traces, no serialised errors, no 500 for bad input.
+ * HTTP building blocks. HttpError is for what the HTTP layer itself refuses (413, 415, malformed
+ * JSON, a bad query); use cases throw domain errors (functions/domain/errors.ts). Both are
+ * mapped to a response in one place (functions/lib/errors.ts): no stack traces, no serialised
+ * errors, no 500 for bad input.
  */
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -15,19 +17,12 @@ export class HttpError extends Error {
     readonly code: string,
     readonly errors?: FieldError[],
     readonly headers: Record<string, string> = {},
-    /** The language of the messages, when the handler already knows it (e.g. from the body). */
-    readonly lang?: Language,
   ) {
     super(code);
     this.name = 'HttpError';
   }
 }
 
-export const badRequest = (errors: FieldError[], lang?: Language) => new HttpError(400, 'invalid_request', errors, {}, lang);
-export const unauthorized = () => new HttpError(401, 'unauthorized');
-export const forbidden = () => new HttpError(403, 'forbidden');
-export const notFound = () => new HttpError(404, 'not_found');
-export const conflict = (code: string) => new HttpError(409, code);
 
 /** Headers every API response carries: nothing cached, nothing sniffed, no referrer leaks. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -47,6 +42,15 @@ export function jsonText(status: number, text: string, headers: Record<string, s
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, ...headers },
+    body: text,
+  };
+}
+
+/** A text answer (HTML pages, CSV) with the same security headers. */
+export function textResponse(status: number, text: string, contentType: string, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode: status,
+    headers: { ...SECURITY_HEADERS, 'content-type': contentType.includes('charset') ? contentType : `${contentType}; charset=utf-8`, ...headers },
     body: text,
   };
 }

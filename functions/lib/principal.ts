@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { CLAIM, type Role } from '../../schemas/staff.js';
+import { NotAllowed, NotSignedIn } from '../domain/errors.js';
 import { config } from './config.js';
-import { forbidden, unauthorized } from './http.js';
 
 /** Who is calling a staff route, from the claims the JWT authorizer verified. */
 export interface Principal {
@@ -15,15 +15,19 @@ type ClaimValue = string | number | boolean | string[] | undefined;
 
 /**
  * Reads the verified claims. API Gateway has checked signature, issuer, audience and expiry
- * before the function runs (locally: local/auth.ts does the same); handlers read nothing else.
+ * before the function runs (locally: local/auth does the same); handlers read nothing else.
  * API Gateway hands array claims over as strings like "[staff lead]", the local cloud as arrays.
+ *
+ * Only ID tokens: the authorizer's audience is the console's client id, and a Cognito access
+ * token carries that id too (as `client_id`), so the authorizer alone would let one through.
  */
 export function principalOf(event: APIGatewayProxyEventV2): Principal {
   const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, ClaimValue> } } }).authorizer?.jwt?.claims;
   const sub = claims?.['sub'];
-  if (typeof sub !== 'string' || sub === '') throw unauthorized();
+  if (typeof sub !== 'string' || sub === '') throw new NotSignedIn();
+  if (claims?.['token_use'] !== 'id') throw new NotSignedIn();
 
-  const groups = listClaim(claims?.[CLAIM.groups]);
+  const groups = listClaim(claims[CLAIM.groups]);
   const role: Role | undefined = groups.includes('coordinator')
     ? 'coordinator'
     : groups.includes('lead')
@@ -31,12 +35,12 @@ export function principalOf(event: APIGatewayProxyEventV2): Principal {
       : groups.includes('staff')
         ? 'staff'
         : undefined;
-  if (!role) throw forbidden();
+  if (!role) throw new NotAllowed();
   if (role === 'coordinator') return { sub, role };
 
   // A staff user without a configured site sees nothing rather than everything.
-  const site = claims?.[CLAIM.site];
-  if (typeof site !== 'string' || !config().siteIds.includes(site)) throw forbidden();
+  const site = claims[CLAIM.site];
+  if (typeof site !== 'string' || !config().siteIds.includes(site)) throw new NotAllowed();
   return { sub, role, site };
 }
 
@@ -49,8 +53,10 @@ export function listClaim(value: ClaimValue): string[] {
     .filter(Boolean);
 }
 
-/** Personal data is for staff and leads of the participant's site only. */
-export function requireSiteStaff(p: Principal): Principal & { site: string } {
-  if (p.role === 'coordinator' || !p.site) throw forbidden();
-  return p as Principal & { site: string };
+/** A principal bound to one site (staff and leads): the only ones who see personal data. */
+export type SitePrincipal = Principal & { site: string };
+
+export function requireSite(p: Principal): SitePrincipal {
+  if (p.role === 'coordinator' || !p.site) throw new NotAllowed();
+  return p as SitePrincipal;
 }

@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import { logUnexpected } from './log-error.js';
 import { logger } from './logger.js';
 
 /** A workflow step's input did not match its contract: retrying cannot help. */
@@ -25,7 +26,7 @@ export function taskHandler<S extends z.ZodMiniType, R>(input: S, fn: (input: z.
         // Error messages can name people (SES rejects "to x@y"): the cause Step Functions keeps
         // for 90 days and the logs get the error's name only, which the Retry policy matches.
         const name = err instanceof Error ? err.name : 'Error';
-        logger.error('task failed', { error: name });
+        logUnexpected('task failed', err);
         const safe = new Error(`${name} (details withheld: may contain personal data)`);
         safe.name = name;
         throw safe;

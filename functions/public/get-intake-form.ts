@@ -1,24 +1,18 @@
-import { buildFormDefinition, type FormDefinition } from '../../schemas/form-definition.js';
+import { buildFormDefinition } from '../../schemas/form-definition.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../schemas/languages.js';
+import { GetIntakeForm } from '../../schemas/routes/intake.js';
 import { apiHandler } from '../lib/api-handler.js';
 import { config } from '../lib/config.js';
-import { jsonText } from '../lib/http.js';
 
 /** GET /api/forms/intake?lang=xx — the localised form definition; an unknown language falls back to German. */
-const definitions = new Map<Language, string>();
+const definitions = new Map<Language, ReturnType<typeof buildFormDefinition>>();
 
-function definitionJson(lang: Language): string {
-  let body = definitions.get(lang);
-  if (!body) {
-    const definition: FormDefinition = buildFormDefinition(lang, config().sites);
-    body = JSON.stringify(definition);
-    definitions.set(lang, body);
+export const handler = apiHandler(GetIntakeForm, async ({ query }) => {
+  const lang = isLanguage(query.lang) ? query.lang : DEFAULT_LANGUAGE;
+  let definition = definitions.get(lang);
+  if (!definition) {
+    definition = buildFormDefinition(lang, config().sites);
+    definitions.set(lang, definition);
   }
-  return body;
-}
-
-export const handler = apiHandler(async (event) => {
-  const requested = event.queryStringParameters?.['lang'];
-  const lang = isLanguage(requested) ? requested : DEFAULT_LANGUAGE;
-  return jsonText(200, definitionJson(lang), { 'cache-control': 'public, max-age=300', 'content-language': lang });
+  return { status: 200, body: definition, headers: { 'cache-control': 'public, max-age=300', 'content-language': lang } };
 });

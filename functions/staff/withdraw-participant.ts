@@ -1,16 +1,15 @@
-import { WithdrawalInput } from '../../schemas/staff.js';
+import { WithdrawParticipant } from '../../schemas/routes/staff.js';
+import { changeParticipantStatus } from '../use-cases/change-participant-status.js';
 import { apiHandler } from '../lib/api-handler.js';
-import { changeParticipantStatus } from './change-status.js';
+import { requireSite } from '../lib/principal.js';
 
 /** POST /api/staff/participants/{id}/withdraw — the participant withdraws (reason); ends the follow-up. */
-export const handler = apiHandler(async (event) =>
-  changeParticipantStatus(
-    event,
-    WithdrawalInput,
-    (input, me, at) => ({
-      status: 'withdrawn',
-      withdrawal: { reason: input.reason, ...(input.note ? { note: input.note } : {}), recordedAt: at, recordedBy: me.sub },
-    }),
-    'participant.withdrawn',
-  ),
-);
+export const handler = apiHandler(WithdrawParticipant, async ({ principal, params, body }) => {
+  const me = requireSite(principal);
+  const at = new Date().toISOString();
+  const withdrawal = { reason: body.reason, ...(body.note ? { note: body.note } : {}), recordedAt: at, recordedBy: me.sub };
+  return {
+    status: 200,
+    body: await changeParticipantStatus(me, params.id, body.version, { status: 'withdrawn', withdrawal }, 'participant.withdrawn', at),
+  };
+});

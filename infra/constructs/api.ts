@@ -3,14 +3,18 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { RouteSpec } from '../routes.js';
+import { workflowGrantsOf } from '../workflow-specs.js';
 import { HandlerFunction, type FunctionResources } from './lambda-function.js';
 import { acknowledge } from './nag.js';
 
 export interface ApiProps {
   routes: readonly RouteSpec[];
   resources: FunctionResources;
+  /** The state machines by workflow id; each route gets grants on those the registry names for it. */
+  stateMachines: Record<string, StateMachine>;
   environment: Record<string, string>;
   /** Guards every `auth: 'staff'` route (the Cognito JWT authorizer). Required once such a route exists. */
   staffAuthorizer?: IHttpRouteAuthorizer;
@@ -65,6 +69,11 @@ export class Api extends Construct {
       const handler = new HandlerFunction(functions, route.id, {
         entry: route.entry,
         access: route.access,
+        workflows: workflowGrantsOf(route.id).map((g) => {
+          const stateMachine = props.stateMachines[g.workflow];
+          if (!stateMachine) throw new Error(`${route.id}: unknown workflow ${g.workflow}`);
+          return { id: g.workflow, stateMachine, actions: g.actions };
+        }),
         environment: props.environment,
         resources: props.resources,
         timeout: Duration.seconds(10),

@@ -10,6 +10,7 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { BUNDLE } from '../bundling.js';
 import type { Access } from '../routes.js';
+import { stateMachineArnVariable, type WorkflowAction } from '../workflow-specs.js';
 import type { Mail } from './mail.js';
 import { acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.js';
 import type { Table } from './table.js';
@@ -20,17 +21,25 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The newest Node.js runtime aws-cdk-lib 2.276.0 offers (cdk-nag L1 checks the same list). */
 export const RUNTIME = Runtime.NODEJS_24_X;
 
-/** What an `access` entry can be granted on. State machines are empty for workflow tasks. */
+/** What an `access` entry can be granted on. */
 export interface FunctionResources {
   table: Table;
   mail: Mail;
-  stateMachines: Record<string, StateMachine>;
+}
+
+/** A state machine this function may act on (from the workflow registry's `callers`). */
+export interface WorkflowGrant {
+  id: string;
+  stateMachine: StateMachine;
+  actions: readonly WorkflowAction[];
 }
 
 export interface HandlerFunctionProps {
   /** Handler module relative to the repository root; exports `handler`. */
   entry: string;
   access: readonly Access[];
+  /** The state machines it may start, read, stop or call back on, and nothing else. */
+  workflows?: readonly WorkflowGrant[];
   /** The variables functions/lib/config.ts reads, shared by all functions. */
   environment: Record<string, string>;
   resources: FunctionResources;
@@ -59,11 +68,8 @@ export class HandlerFunction extends Construct {
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     this.logGroup.grantWrite(role);
 
-    const stateMachineEnv = props.access.some((a) => a.startsWith('workflows:'))
-      ? Object.fromEntries(
-          Object.entries(props.resources.stateMachines).map(([smId, sm]) => [`${constantCase(smId)}_STATE_MACHINE_ARN`, sm.stateMachineArn]),
-        )
-      : {};
+    const workflows = props.workflows ?? [];
+    const stateMachineEnv = Object.fromEntries(workflows.map((w) => [stateMachineArnVariable(w.id), w.stateMachine.stateMachineArn]));
 
     this.function = new NodejsFunction(this, 'Function', {
       entry,
@@ -102,16 +108,13 @@ export class HandlerFunction extends Construct {
     });
 
     this.grant(props.access, props.resources);
+    for (const w of workflows) this.grantWorkflow(w);
     // Lambda's X-Ray calls (PutTraceSegments, PutTelemetryRecords) have no resource-level permissions.
     acknowledgeWildcardResource(this, '*', 'X-Ray tracing: xray:PutTraceSegments/PutTelemetryRecords support only Resource "*".');
   }
 
-  private grant(access: readonly Access[], { table, mail, stateMachines }: FunctionResources): void {
+  private grant(access: readonly Access[], { table, mail }: FunctionResources): void {
     const fn = this.function;
-    const machines = Object.values(stateMachines);
-    if (access.some((a) => a.startsWith('workflows:')) && machines.length === 0) {
-      throw new Error(`${this.node.id}: workflows access needs state machines (workflow tasks cannot have it)`);
-    }
     for (const a of new Set(access)) {
       switch (a) {
         case 'table:read':
@@ -127,27 +130,6 @@ export class HandlerFunction extends Construct {
         case 'mail:send':
           mail.grantSendEmail(fn);
           break;
-        case 'workflows:start':
-          for (const sm of machines) sm.grants.startExecution(fn);
-          break;
-        case 'workflows:read':
-          for (const sm of machines) {
-            fn.addToRolePolicy(new PolicyStatement({ actions: ['states:ListExecutions'], resources: [sm.stateMachineArn] }));
-            const executions = `${executionArnPrefix(sm)}:*`;
-            fn.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution', 'states:GetExecutionHistory'], resources: [executions] }));
-            acknowledgeWildcardResource(this, executions, 'Execution names are generated per run: reads are limited to executions of this state machine.');
-          }
-          break;
-        case 'workflows:stop':
-          for (const sm of machines) {
-            const executions = `${executionArnPrefix(sm)}:*`;
-            fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StopExecution'], resources: [executions] }));
-            acknowledgeWildcardResource(this, executions, 'Execution names are generated per run: stopping is limited to executions of this state machine.');
-          }
-          break;
-        case 'workflows:callback':
-          for (const sm of machines) sm.grants.taskResponse(fn);
-          break;
         default: {
           const never: never = a;
           throw new Error(`unknown access ${String(never)}`);
@@ -155,9 +137,36 @@ export class HandlerFunction extends Construct {
       }
     }
   }
-}
 
-const constantCase = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  /** Least privilege per state machine: only the actions the registry names for this function. */
+  private grantWorkflow({ stateMachine: sm, actions }: WorkflowGrant): void {
+    const fn = this.function;
+    const executions = `${executionArnPrefix(sm)}:*`;
+    for (const action of new Set(actions)) {
+      switch (action) {
+        case 'start':
+          sm.grants.startExecution(fn);
+          break;
+        case 'read':
+          fn.addToRolePolicy(new PolicyStatement({ actions: ['states:ListExecutions'], resources: [sm.stateMachineArn] }));
+          fn.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution', 'states:GetExecutionHistory'], resources: [executions] }));
+          acknowledgeWildcardResource(this, executions, 'Execution names are generated per run: reads are limited to executions of this state machine.');
+          break;
+        case 'stop':
+          fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StopExecution'], resources: [executions] }));
+          acknowledgeWildcardResource(this, executions, 'Execution names are generated per run: stopping is limited to executions of this state machine.');
+          break;
+        case 'callback':
+          sm.grants.taskResponse(fn);
+          break;
+        default: {
+          const never: never = action;
+          throw new Error(`unknown workflow action ${String(never)}`);
+        }
+      }
+    }
+  }
+}
 
 /** arn:…:states:<region>:<account>:execution:<state machine name> */
 function executionArnPrefix(sm: StateMachine): string {

@@ -2,19 +2,33 @@ import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
 export interface WebAclProps {
-  /** Requests per client IP per 5 minutes to `/api/intake` before WAF blocks that IP. */
+  /** Requests per client IP per 5 minutes to the rate-limited routes before WAF blocks that IP. */
   intakeRateLimitPer5Min: number;
+  /** Path prefixes of the routes the route table marks `rateLimited` (infra/routes.ts). */
+  rateLimitedPaths: readonly string[];
 }
 
 /**
  * The CloudFront web ACL (scope CLOUDFRONT, so its stack must be in us-east-1): AWS managed
- * common and known-bad-input rules, plus a per-IP rate limit on the public intake endpoint.
+ * common and known-bad-input rules, plus a per-IP rate limit on the routes that ask for one
+ * (the public intake).
  */
 export class WebAcl extends Construct {
   readonly webAcl: CfnWebACL;
 
   constructor(scope: Construct, id: string, props: WebAclProps) {
     super(scope, id);
+    if (props.rateLimitedPaths.length === 0) throw new Error('WebAcl: no rate-limited route');
+    const pathMatch = (path: string): CfnWebACL.StatementProperty => ({
+      byteMatchStatement: {
+        fieldToMatch: { uriPath: {} },
+        positionalConstraint: 'STARTS_WITH',
+        searchString: path,
+        textTransformations: [{ priority: 0, type: 'NONE' }],
+      },
+    });
+    const [only, ...more] = props.rateLimitedPaths.map(pathMatch);
+    const scopeDown = more.length === 0 ? only! : { orStatement: { statements: [only!, ...more] } };
     const visibility = (metricName: string) => ({ cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
     const managed = (name: string, priority: number, countOnly: string[] = []): CfnWebACL.RuleProperty => ({
       name,
@@ -63,14 +77,7 @@ export class WebAcl extends Construct {
               limit: props.intakeRateLimitPer5Min,
               evaluationWindowSec: 300,
               aggregateKeyType: 'IP',
-              scopeDownStatement: {
-                byteMatchStatement: {
-                  fieldToMatch: { uriPath: {} },
-                  positionalConstraint: 'STARTS_WITH',
-                  searchString: '/api/intake',
-                  textTransformations: [{ priority: 0, type: 'NONE' }],
-                },
-              },
+              scopeDownStatement: scopeDown,
             },
           },
           visibilityConfig: visibility('IntakeRateLimit'),

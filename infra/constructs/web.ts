@@ -94,6 +94,33 @@ export class Web extends Construct {
       },
     });
 
+    // The API reference is static (built from the contracts): Swagger UI sets inline styles.
+    const docsHeaders = new ResponseHeadersPolicy(this, 'DocsHeaders', {
+      comment: 'BIWAQ Workflows API reference headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy:
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+            "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+          override: true,
+        },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+      },
+    });
+
+    const pagesOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const directoryIndex = this.directoryIndex();
+    const docs: BehaviorOptions = {
+      origin: pagesOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: docsHeaders,
+    };
+
     const api: BehaviorOptions = {
       origin: new HttpOrigin(props.apiDomainName, {
         protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -111,13 +138,14 @@ export class Web extends Construct {
       comment: 'BIWAQ Workflows',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: pagesOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        functionAssociations: [{ function: this.directoryIndex(), eventType: FunctionEventType.VIEWER_REQUEST }],
+        functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: securityHeaders,
       },
-      additionalBehaviors: { '/api/*': api, '/health': api },
+      // In this order: CloudFront takes the first match, so the static API reference wins over `/api/*`.
+      additionalBehaviors: { '/api/openapi.json': docs, '/api/docs*': docs, '/api/*': api, '/health': api },
       webAclId: props.webAclArn,
       geoRestriction: GeoRestriction.allowlist(...props.allowedCountries),
       enableLogging: true,

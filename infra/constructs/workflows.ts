@@ -7,7 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { alarmOnAny, FIVE_MINUTES } from './alarm.js';
-import { INTAKE_TRIGGER, TASKS, WORKFLOWS, taskArnPlaceholder, type WorkflowSpec } from '../workflow-specs.js';
+import { TASKS, WORKFLOWS, taskArnPlaceholder, workflowGrantsOf, type WorkflowSpec } from '../workflow-specs.js';
 import { HandlerFunction, REPO_ROOT } from './lambda-function.js';
 import type { Mail } from './mail.js';
 import { acknowledgeWildcardResource } from './nag.js';
@@ -22,24 +22,26 @@ export interface WorkflowsProps {
 
 /**
  * The workflow task functions, one Standard state machine per WORKFLOWS entry (from its ASL
- * file), and the storage-first trigger that starts the intake workflow.
+ * file), and each entry's trigger (a table stream pipe for storage-first workflows).
  */
 export class Workflows extends Construct {
   readonly tasks: Record<string, HandlerFunction> = {};
   readonly stateMachines: Record<string, StateMachine> = {};
-  readonly trigger: StreamTrigger;
+  readonly triggers: Record<string, StreamTrigger> = {};
   readonly alarms: Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
     const taskScope = new Construct(this, 'Tasks');
     for (const task of TASKS) {
+      // A task acting on its own state machine would be a dependency cycle (the machine needs the
+      // task's ARN): tasks get no workflow grants; the state machine calls them.
+      if (workflowGrantsOf(task.id).length > 0) throw new Error(`${task.id}: workflow tasks cannot be workflow callers`);
       this.tasks[task.id] = new HandlerFunction(taskScope, task.id, {
         entry: task.entry,
         access: task.access,
         environment: props.environment,
-        // Tasks get no workflows access: the state machine already depends on the task.
-        resources: { table: props.table, mail: props.mail, stateMachines: {} },
+        resources: { table: props.table, mail: props.mail },
         timeout: Duration.seconds(25), // below the ASL TimeoutSeconds (30) of every task state
       });
     }
@@ -50,15 +52,17 @@ export class Workflows extends Construct {
       this.alarms.push(...wf.alarms);
     }
 
-    const target = this.stateMachines[INTAKE_TRIGGER.workflow];
-    if (!target) throw new Error(`INTAKE_TRIGGER names unknown workflow ${INTAKE_TRIGGER.workflow}`);
-    this.trigger = new StreamTrigger(this, 'IntakeTrigger', {
-      table: props.table,
-      stateMachine: target,
-      filterPattern: INTAKE_TRIGGER.filterPattern,
-      inputTemplate: INTAKE_TRIGGER.inputTemplate,
-    });
-    this.alarms.push(...this.trigger.alarms);
+    for (const spec of WORKFLOWS) {
+      if (spec.trigger?.kind !== 'table-stream') continue;
+      const trigger = new StreamTrigger(this, `${spec.id}Trigger`, {
+        table: props.table,
+        stateMachine: this.stateMachines[spec.id]!,
+        filterPattern: spec.trigger.filterPattern,
+        inputTemplate: spec.trigger.inputTemplate,
+      });
+      this.triggers[spec.id] = trigger;
+      this.alarms.push(...trigger.alarms);
+    }
   }
 }
 

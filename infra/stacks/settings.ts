@@ -7,6 +7,11 @@ import { DEMO_SITES, SitesSchema, type Site } from '../../schemas/sites.js';
  * synth: a bad value fails `cdk synth`, not the first Lambda cold start.
  */
 export interface Settings {
+  /**
+   * An explicit demo or local synth: the demo sites and placeholder inboxes are allowed. Without
+   * it (a real deployment) `sites` must be given and no address may be a placeholder.
+   */
+  demo: boolean;
   sites: Site[];
   mailFrom: string;
   /** `domain`: verify the domain of mailFrom (DKIM, production); `address`: verify mailFrom only. */
@@ -45,6 +50,7 @@ const json = <T extends z.ZodType>(schema: T) =>
   }, schema);
 
 const SettingsSchema = z.object({
+  demo: json(z.boolean()).default(false),
   // Checked with the contract's own schema below (schemas/ may use zod/mini).
   sites: json(z.unknown()).optional(),
   mailFrom: z.email(),
@@ -70,10 +76,33 @@ export function readSettings(node: Node): Settings {
     throw new Error(`Invalid CDK context: ${problems}`);
   }
   const { sites: rawSites, ...s } = parsed.data;
+  if (rawSites === undefined && !s.demo) {
+    throw new Error(
+      'Invalid CDK context: `sites` is required for a deployment — a JSON array of {id, name, teamEmail, leadEmail} (see README, Deploy). ' +
+        'Only a demo or local synth may use the demo sites: pass -c demo=true (npm run synth does).',
+    );
+  }
   const sites = SitesSchema.safeParse(rawSites ?? DEMO_SITES);
   if (!sites.success) throw new Error('Invalid CDK context: sites must be a non-empty JSON array of sites (schemas/sites.ts)');
+  if (!s.demo) {
+    const placeholders = [s.mailFrom, ...sites.data.flatMap((site) => [site.teamEmail, site.leadEmail]), ...(s.alarmEmail ? [s.alarmEmail] : [])].filter(
+      isPlaceholderAddress,
+    );
+    if (placeholders.length > 0) {
+      throw new Error(
+        `Invalid CDK context: placeholder address(es) ${[...new Set(placeholders)].join(', ')} — these domains receive no mail. ` +
+          'Set real inboxes for `sites` and `mailFrom` (or pass -c demo=true for a demo).',
+      );
+    }
+  }
   if (Boolean(s.domainName) !== Boolean(s.certificateArn)) {
     throw new Error('Invalid CDK context: domainName and certificateArn go together');
   }
   return { ...s, sites: sites.data };
+}
+
+/** Reserved example and test domains (RFC 2606, RFC 6761): nobody reads mail sent there. */
+export function isPlaceholderAddress(address: string): boolean {
+  const domain = address.split('@')[1]?.toLowerCase() ?? '';
+  return /(^|\.)(example\.(org|com|net)|example|test|invalid|localhost)$/.test(domain);
 }

@@ -52,7 +52,8 @@ export class WorkflowsStack extends Stack {
       routes: ROUTES,
       environment,
       staffAuthorizer: this.auth.authorizer,
-      resources: { table: this.table, mail: this.mail, stateMachines: this.workflows.stateMachines },
+      resources: { table: this.table, mail: this.mail },
+      stateMachines: this.workflows.stateMachines,
     });
     this.web = new Web(this, 'Web', {
       apiDomainName: this.api.domainName,

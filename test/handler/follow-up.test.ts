@@ -10,7 +10,9 @@ import { handler as schedule } from '../../functions/intake/schedule-follow-up.j
 import { handler as remind } from '../../functions/intake/send-reminder.js';
 import { handler as recordContact } from '../../functions/staff/record-contact.js';
 import { handler as withdraw } from '../../functions/staff/withdraw-participant.js';
-import { lambdaContext, readEvent, validIntake } from '../fixtures.js';
+import { RecordFirstContact, WithdrawParticipant } from '../../schemas/routes/staff.js';
+import { checkResponse } from '../contract.js';
+import { lambdaContext, readEvent, storedParticipant } from '../fixtures.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESv2Client);
@@ -19,8 +21,7 @@ const ID = '0123456789abcdef0123456789abcdef';
 const ARN = 'arn:aws:states:eu-central-1:000000000000:execution:IntakeRegistration:x';
 
 function participant(extra: Record<string, unknown> = {}) {
-  const { lang: _l, site: _s, consent: _c, website: _w, ...entry } = validIntake();
-  return { id: ID, reference: 'AB12-CD34', site: 'marxloh', status: 'new', lang: 'de', entry, version: 3, createdAt: '2026-04-02T08:00:00.000Z', workflows: { intake: ARN }, ...extra };
+  return storedParticipant({ id: ID, version: 3, createdAt: '2026-04-02T08:00:00.000Z', workflows: { intake: ARN }, ...extra });
 }
 
 beforeEach(() => {
@@ -72,9 +73,10 @@ const post = (h: typeof recordContact, body: unknown, claims: Record<string, str
   e.headers['content-type'] = 'application/json';
   e.body = JSON.stringify(body);
   Object.assign(e.requestContext.authorizer.jwt.claims, claims);
+  const contract = h === recordContact ? RecordFirstContact : WithdrawParticipant;
   return h(e as APIGatewayProxyEventV2, lambdaContext).then((r) => {
-    const res = r as APIGatewayProxyStructuredResultV2;
-    return { status: res.statusCode, body: JSON.parse(res.body ?? 'null') };
+    const { status, body } = checkResponse(contract, r);
+    return { status, body };
   });
 };
 

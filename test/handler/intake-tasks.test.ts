@@ -7,7 +7,7 @@ import { handler as notify } from '../../functions/intake/notify-team.js';
 import { handler as register } from '../../functions/intake/register-participant.js';
 import { handler as confirm } from '../../functions/intake/send-confirmation.js';
 import { participantIdFor } from '../../functions/domain/intake.js';
-import { lambdaContext, validIntake } from '../fixtures.js';
+import { lambdaContext, storedParticipant, validIntake } from '../fixtures.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESv2Client);
@@ -59,8 +59,8 @@ describe('RegisterParticipant', () => {
   });
 
   it('links a second submission of the same person to the existing participant and flags it', async () => {
-    const existing = { PK: 'PARTICIPANT#p1', SK: 'PROFILE', id: 'p1', site: 'hochfeld' };
-    getByPk({ SUBMISSION: submission(), IDENTITY: { participantId: 'p1' }, PARTICIPANT: existing });
+    const existing = { PK: 'PARTICIPANT#p1', SK: 'PROFILE', ...storedParticipant({ id: 'p1', site: 'hochfeld' }) };
+    getByPk({ SUBMISSION: submission(), IDENTITY: { participantId: 'p1', createdAt: '2026-11-26T09:00:00.000Z' }, PARTICIPANT: existing });
     ddb.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => {
       if (input.Item['type'] === 'Identity') throw conditionFailed();
       return {};
@@ -80,7 +80,7 @@ describe('RegisterParticipant', () => {
   });
 
   it("waits (a retryable error) while the identity's holder has no participant yet, and never writes it from this submission", async () => {
-    getByPk({ SUBMISSION: submission(), IDENTITY: { participantId: 'p-holder' }, PARTICIPANT: undefined });
+    getByPk({ SUBMISSION: submission(), IDENTITY: { participantId: 'p-holder', createdAt: '2026-11-26T09:00:00.000Z' }, PARTICIPANT: undefined });
     ddb.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => {
       if (input.Item['type'] === 'Identity') throw conditionFailed();
       return {};

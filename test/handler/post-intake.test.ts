@@ -4,13 +4,14 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/public/post-intake.js';
+import { PostIntake } from '../../schemas/routes/intake.js';
+import { checkResponse } from '../contract.js';
 import { intakeEvent, lambdaContext, readEvent, validIntake } from '../fixtures.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
 async function call(event: APIGatewayProxyEventV2) {
-  const res = (await handler(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
-  return { status: res.statusCode, body: JSON.parse(res.body ?? 'null'), headers: res.headers ?? {} };
+  return checkResponse(PostIntake, await handler(event, lambdaContext));
 }
 
 beforeEach(() => {

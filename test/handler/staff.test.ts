@@ -4,7 +4,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as getParticipant } from '../../functions/staff/get-participant.js';
 import { handler as listParticipants } from '../../functions/staff/list-participants.js';
-import { lambdaContext, readEvent, validIntake } from '../fixtures.js';
+import { GetParticipant, ListParticipants } from '../../schemas/routes/staff.js';
+import { checkResponse } from '../contract.js';
+import { lambdaContext, readEvent, storedParticipant } from '../fixtures.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ID = '0123456789abcdef0123456789abcdef';
@@ -15,13 +17,17 @@ const withClaims = (event: APIGatewayProxyEventV2, claims: Record<string, string
   return e as APIGatewayProxyEventV2;
 };
 const call = async (h: typeof getParticipant, event: APIGatewayProxyEventV2) => {
-  const res = (await h(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
-  return { status: res.statusCode, body: JSON.parse(res.body ?? 'null') };
+  const contract = h === (getParticipant as unknown) ? GetParticipant : ListParticipants;
+  const { status, body } = checkResponse(contract, await h(event, lambdaContext));
+  return { status, body };
 };
-const profile = (site: string) => {
-  const { lang: _l, site: _s, consent: _c, website: _w, ...entry } = validIntake();
-  return { PK: `PARTICIPANT#${ID}`, SK: 'PROFILE', id: ID, reference: 'AB12-CD34', site, status: 'new', lang: 'de', entry, createdAt: '2026-11-26T09:00:00.000Z', updatedAt: '2026-11-26T09:00:00.000Z', version: 1, consent: {} };
-};
+const profile = (site: string) => ({ PK: `PARTICIPANT#${ID}`, SK: 'PROFILE', ...storedParticipant({ id: ID, site }) });
+
+// The record reads the profile partition and a page of the audit trail: answer each query with its items.
+const onQuery = (items: Record<string, any>[]) =>
+  ddb.on(QueryCommand).callsFake((input: any) => ({
+    Items: items.filter((i) => (String(input.KeyConditionExpression).includes('begins_with') ? String(i.SK).startsWith('AUDIT#') : !String(i.SK).startsWith('AUDIT#'))),
+  }));
 
 beforeEach(() => {
   ddb.reset();
@@ -30,7 +36,7 @@ beforeEach(() => {
 
 describe('GET /api/staff/participants/{id}', () => {
   it("returns the own site's record and audits the read before answering", async () => {
-    ddb.on(QueryCommand).resolves({ Items: [profile('marxloh')] });
+    onQuery([profile('marxloh')]);
     const res = await call(getParticipant, readEvent('get-staff-participant.json'));
     expect(res.status).toBe(200);
     expect(res.body.participant.reference).toBe('AB12-CD34');
@@ -40,7 +46,7 @@ describe('GET /api/staff/participants/{id}', () => {
   });
 
   it("answers another site's record with 404 and audits nothing", async () => {
-    ddb.on(QueryCommand).resolves({ Items: [profile('hochfeld')] });
+    onQuery([profile('hochfeld')]);
     const res = await call(getParticipant, readEvent('get-staff-participant.json'));
     expect(res.status).toBe(404);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);

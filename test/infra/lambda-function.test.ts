@@ -9,9 +9,10 @@ import { Mail } from '../../infra/constructs/mail.js';
 import { acknowledge } from '../../infra/constructs/nag.js';
 import { Table } from '../../infra/constructs/table.js';
 import type { Access } from '../../infra/routes.js';
+import type { WorkflowAction } from '../../infra/workflow-specs.js';
 
 /** A function with every kind of access, as the staff routes of later issues will have. */
-function fixture(access: Access[]) {
+function fixture(access: Access[], actions: WorkflowAction[] = ALL_ACTIONS) {
   const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
   const stack = new Stack(app, 'Test', { env: { region: 'eu-central-1' } });
   const table = new Table(stack, 'Data');
@@ -25,14 +26,16 @@ function fixture(access: Access[]) {
   new HandlerFunction(stack, 'Handler', {
     entry: 'functions/public/get-health.ts',
     access,
+    workflows: [{ id: 'CaseFollowUp', stateMachine: machine, actions }],
     environment: {},
-    resources: { table, mail, stateMachines: { CaseFollowUp: machine } },
+    resources: { table, mail },
     timeout: Duration.seconds(10),
   });
   return stack;
 }
 
-const ALL: Access[] = ['table:read', 'table:write', 'mail:send', 'workflows:start', 'workflows:read', 'workflows:stop', 'workflows:callback'];
+const ALL: Access[] = ['table:read', 'table:write', 'mail:send'];
+const ALL_ACTIONS: WorkflowAction[] = ['start', 'read', 'stop', 'callback'];
 
 describe('HandlerFunction', () => {
   it('has no unacknowledged cdk-nag findings with every kind of access', () => {
@@ -65,6 +68,13 @@ describe('HandlerFunction', () => {
     });
   });
 
+  it('grants only the actions the registry names: a function that may only stop cannot start or call back', () => {
+    const template = Template.fromStack(fixture(['table:read'], ['stop']));
+    const [policy] = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^HandlerRole') }] } }));
+    const actions = (policy!.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((st) => [st.Action].flat());
+    expect(actions.filter((a) => a.startsWith('states:'))).toEqual(['states:StopExecution']);
+  });
+
   it('refuses a handler module that does not exist', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const stack = new Stack(app, 'Test');
@@ -76,7 +86,7 @@ describe('HandlerFunction', () => {
           entry: 'functions/nope.ts',
           access: [],
           environment: {},
-          resources: { table, mail, stateMachines: {} },
+          resources: { table, mail },
           timeout: Duration.seconds(10),
         }),
     ).toThrow(/does not exist/);

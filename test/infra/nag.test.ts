@@ -8,7 +8,8 @@ import cdkJson from '../../cdk.json' with { type: 'json' };
 import { buildApp } from '../../infra/app.js';
 
 function stacks(context: Record<string, unknown> = {}): Stack[] {
-  const app = new App({ context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+  // A demo synth (demo sites, placeholder inboxes), as `npm run synth` makes one.
+  const app = new App({ context: { ...cdkJson.context, demo: true, ...context, 'aws:cdk:bundling-stacks': [] } });
   const { main, edge } = buildApp(app);
   return edge ? [main, edge] : [main];
 }

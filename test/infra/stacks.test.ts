@@ -9,12 +9,16 @@ import cdkJson from '../../cdk.json' with { type: 'json' };
 import { buildApp } from '../../infra/app.js';
 import { RUNTIME } from '../../infra/constructs/lambda-function.js';
 import { ROUTES } from '../../infra/routes.js';
-import { INTAKE_TRIGGER, TASKS, WORKFLOWS } from '../../infra/workflow-specs.js';
+import { TASKS, WORKFLOWS } from '../../infra/workflow-specs.js';
 import { DEMO_SITES } from '../../schemas/sites.js';
+
+// The intake workflow's stream trigger, as the registry declares it.
+const INTAKE_TRIGGER = WORKFLOWS.find((w) => w.id === 'IntakeRegistration')!.trigger!;
 
 /** The app as `cdk synth` builds it (cdk.json context), without bundling the functions. */
 function synth(context: Record<string, unknown> = {}) {
-  const app = new App({ context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+  // A demo synth (demo sites, placeholder inboxes), as `npm run synth` makes one.
+  const app = new App({ context: { ...cdkJson.context, demo: true, ...context, 'aws:cdk:bundling-stacks': [] } });
   return buildApp(app);
 }
 
@@ -255,13 +259,19 @@ describe('web', () => {
     main.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     main.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        CacheBehaviors: ['/api/*', '/health'].map((path) =>
-          Match.objectLike({
-            PathPattern: path,
-            CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
-            OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
-          }),
-        ),
+        CacheBehaviors: [
+          // The static API reference first (CloudFront takes the first match), from the pages bucket.
+          ...['/api/openapi.json', '/api/docs*'].map((path) =>
+            Match.objectLike({ PathPattern: path, CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' }), // Managed-CachingOptimized
+          ),
+          ...['/api/*', '/health'].map((path) =>
+            Match.objectLike({
+              PathPattern: path,
+              CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+              OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+            }),
+          ),
+        ],
         Restrictions: { GeoRestriction: { RestrictionType: 'whitelist', Locations: cdkJson.context.allowedCountries } },
         Logging: Match.objectLike({ Bucket: Match.anyValue() }),
         WebACLId: Match.anyValue(),
@@ -339,5 +349,19 @@ describe('settings', () => {
     expect(() => synth({ mailFrom: 'not-an-address' })).toThrow(/mailFrom/);
     expect(() => synth({ sites: '[]' })).toThrow(/sites/);
     expect(() => synth({ domainName: 'biwaq.example' })).toThrow(/certificateArn/);
+  });
+
+  const realSites = JSON.stringify([{ id: 'marxloh', name: 'BIWAQ Marxloh', teamEmail: 'team@marxloh.biwaq-duisburg.de', leadEmail: 'lead@marxloh.biwaq-duisburg.de' }]);
+
+  it('fails fast for a real deployment without sites, or with the demo sites and placeholder inboxes', () => {
+    expect(() => synth({ demo: false })).toThrow(/`sites` is required for a deployment/);
+    expect(() => synth({ demo: false, sites: JSON.stringify(DEMO_SITES), mailFrom: 'no-reply@biwaq-duisburg.de' })).toThrow(/placeholder address\(es\) team-marxloh@biwaq\.example/);
+    expect(() => synth({ demo: false, sites: realSites, mailFrom: 'no-reply@biwaq.example' })).toThrow(/placeholder address\(es\) no-reply@biwaq\.example/);
+    expect(() => synth({ demo: 'false', sites: realSites, mailFrom: 'no-reply@example.org' })).toThrow(/placeholder/);
+  });
+
+  it('synthesizes a real deployment with real sites and inboxes, and a demo only when asked for', () => {
+    expect(synth({ demo: false, sites: realSites, mailFrom: 'no-reply@biwaq-duisburg.de' }).main).toBeDefined();
+    expect(synth({ demo: 'true' }).main).toBeDefined();
   });
 });

@@ -23,6 +23,16 @@ describe('duplicate identity', () => {
     expect(foldName('Łukasz')).toBe(foldName('lukasz'));
   });
 
+  it('folds the German transliterations: ä/ae/a, ö/oe/o, ü/ue/u, ß/ss (one person, not two)', () => {
+    const a = identityHash(person('Jana', 'Müller-Łukasz'), 'p');
+    expect(identityHash(person('Jana', 'Mueller-Lukasz'), 'p')).toBe(a);
+    expect(identityHash(person('Jana', 'Muller Lukasz'), 'p')).toBe(a);
+    for (const [x, y] of <[string, string][]>[['Schröder', 'Schroeder'], ['Schröder', 'Schroder'], ['Gößmann', 'Goessmann'], ['Jürgen', 'Juergen'], ['Bär', 'Baer'], ['Weiß', 'Weiss'], ['Ærø', 'Aeroe']])
+      expect(foldName(x), `${x} / ${y}`).toBe(foldName(y));
+    expect(foldName('Müller')).not.toBe(foldName('Miller'));
+    expect(foldName('Özil')).not.toBe(foldName('Ezil'));
+  });
+
   it('tells different people apart by date of birth, postcode and project', () => {
     const a = identityHash(person('Jana', 'Beispiel'), 'p');
     expect(identityHash(person('Jana', 'Beispiel', '47166'), 'p')).not.toBe(a);

@@ -1,17 +1,19 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../../functions/domain/cursor.js';
+import { decodeCursor, encodeCursor } from '../../functions/data/cursor.js';
 import { listClaim, principalOf } from '../../functions/lib/principal.js';
-import { HttpError } from '../../functions/lib/http.js';
+import { DomainError } from '../../functions/domain/errors.js';
+import { statusOf } from '../../functions/lib/errors.js';
 
+// ID tokens, as the authorizer is configured for (an access token is refused: see below).
 const event = (claims?: Record<string, unknown>) =>
-  ({ requestContext: claims ? { authorizer: { jwt: { claims } } } : {} }) as unknown as APIGatewayProxyEventV2;
+  ({ requestContext: claims ? { authorizer: { jwt: { claims: { token_use: 'id', ...claims } } } } : {} }) as unknown as APIGatewayProxyEventV2;
 const status = (fn: () => unknown) => {
   try {
     fn();
     return 200;
   } catch (err) {
-    return err instanceof HttpError ? err.status : 500;
+    return err instanceof DomainError ? statusOf(err) : 500;
   }
 };
 
@@ -35,6 +37,15 @@ describe('principal from verified claims', () => {
     expect(status(() => principalOf(event({ sub: 'x', 'cognito:groups': '[]', 'custom:site': 'marxloh' })))).toBe(403);
     expect(status(() => principalOf(event({ sub: 'x', 'cognito:groups': '[staff]', 'custom:site': 'ruhrort' })))).toBe(403);
     expect(status(() => principalOf(event({ sub: 'x', 'cognito:groups': '[staff]' })))).toBe(403);
+  });
+});
+
+describe('token kind', () => {
+  it('accepts only ID tokens: an access token of the same pool and client is refused (401)', () => {
+    const claims = { sub: 's1', 'cognito:groups': '[staff]', 'custom:site': 'marxloh' };
+    expect(status(() => principalOf(event(claims)))).toBe(200);
+    expect(status(() => principalOf(event({ ...claims, token_use: 'access' })))).toBe(401);
+    expect(status(() => principalOf(event({ ...claims, token_use: undefined })))).toBe(401);
   });
 });
 

@@ -1,11 +1,7 @@
 import type { Intake } from '../../schemas/intake.js';
-import { putSubmission } from '../data/table.js';
+import { putSubmission } from '../data/submissions.js';
+import { IdempotencyKeyReused, TryAgain } from '../domain/errors.js';
 import { contentHash, newReference, submissionId } from '../domain/intake.js';
-import { conflict, HttpError } from '../lib/http.js';
-
-export interface AcceptedIntake {
-  reference: string;
-}
 
 /**
  * Accepts a validated intake with a single conditional write (storage first). Registration,
@@ -15,7 +11,7 @@ export interface AcceptedIntake {
  * With an Idempotency-Key the submission id derives from the key: a retry finds the first
  * submission and gets its reference back, a different body under the same key is refused.
  */
-export async function acceptIntake(intake: Intake, idempotencyKey: string | undefined, now: Date): Promise<AcceptedIntake> {
+export async function acceptIntake(intake: Intake, idempotencyKey: string | undefined, now: Date): Promise<{ reference: string }> {
   const { lang, site, consent, website: _honeypot, ...entry } = intake;
   const hash = contentHash(intake);
   const receivedAt = now.toISOString();
@@ -30,7 +26,8 @@ export async function acceptIntake(intake: Intake, idempotencyKey: string | unde
     consent: { noticeVersion: String(consent.noticeVersion), acceptedAt: receivedAt },
   });
   if (result.created) return { reference: result.submission.reference };
-  if (!idempotencyKey) throw new HttpError(503, 'server_error'); // a random id collided: practically never; safe to retry
-  if (result.existing.contentHash !== hash) throw new HttpError(422, 'idempotency_key_reused', undefined, {}, lang);
+  // A random id collided, or the record expired between write and read: practically never; safe to retry.
+  if (!idempotencyKey || !result.existing) throw new TryAgain();
+  if (result.existing.contentHash !== hash) throw new IdempotencyKeyReused();
   return { reference: result.existing.reference };
 }

@@ -1,17 +1,17 @@
+import type { FollowUp, Participant } from '../../schemas/model/participant.js';
 import type { FollowUpState } from '../../schemas/workflow-tasks.js';
-import { getParticipant, markFollowUpSent, type FollowUp, type Participant } from '../data/table.js';
-import { followUpEscalationMail, followUpReminderMail } from '../domain/mails.js';
+import { sendMail } from '../clients/mailer.js';
+import { getParticipant, markFollowUpSent } from '../data/participants.js';
+import { followUpEscalationMail, followUpReminderMail, participantLink } from '../domain/mails.js';
 import { config, siteById } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
-import { sendMail } from '../lib/mailer.js';
 
 /**
  * The intake follow-up's mails: the reminder to the team and the escalation to the site lead,
- * once each (schedule: follow-up-schedule.ts). Each step re-reads the participant, so a recorded
+ * once each (schedule: schedule-follow-up.ts). Each step re-reads the participant, so a recorded
  * contact or a withdrawal ends the follow-up without a mail.
  */
 const open = (p: Participant | undefined): p is Participant => p?.status === 'new';
-const consoleLink = (p: Participant) => `${config().consoleUrl}/participants/${encodeURIComponent(p.id)}`;
 
 export async function remindTeam(participantId: string, now: Date = new Date()): Promise<FollowUpState> {
   const p = await getParticipant(participantId);
@@ -31,10 +31,11 @@ async function sendOnce(p: Participant, followUp: FollowUp, step: 'reminderSentA
   if (followUp[step]) return false;
   const site = siteById(p.site);
   if (!site) throw new Error('unknown site');
+  const link = participantLink(config().consoleUrl, p.id);
   const mail =
     step === 'reminderSentAt'
-      ? { to: site.teamEmail, ...followUpReminderMail(p.reference, consoleLink(p), followUp.reminderDueAt) }
-      : { to: site.leadEmail, ...followUpEscalationMail(p.reference, consoleLink(p), followUp.escalationDueAt) };
+      ? { to: site.teamEmail, ...followUpReminderMail(p.reference, link, followUp.reminderDueAt) }
+      : { to: site.leadEmail, ...followUpEscalationMail(p.reference, link, followUp.escalationDueAt) };
   await sendMail({ from: config().mailFrom, ...mail });
   await markFollowUpSent(p.id, step, now.toISOString());
   logger.info('follow-up mail sent', { participantId: p.id, step });

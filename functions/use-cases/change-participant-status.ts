@@ -1,0 +1,37 @@
+import { appendAudit } from '../data/audit.js';
+import { changeStatus, type StatusChange } from '../data/participants.js';
+import { stopExecution } from '../data/workflows.js';
+import { NotFound, StateConflict, VersionConflict } from '../domain/errors.js';
+import { logger } from '../lib/logger.js';
+import type { SitePrincipal } from '../lib/principal.js';
+
+/**
+ * Records a status change a staff member makes (first contact, withdrawal): one conditional
+ * write on the version the caller saw (VersionConflict if someone was quicker), an audit entry,
+ * and the end of the intake follow-up workflow. The follow-up's steps re-read the status anyway,
+ * so a failed stop never sends a reminder that is no longer due.
+ */
+export async function changeParticipantStatus(
+  me: SitePrincipal,
+  participantId: string,
+  version: number,
+  change: StatusChange,
+  action: string,
+  at: string,
+) {
+  const result = await changeStatus(participantId, me.site, version, change, at);
+  if (!result.ok) {
+    if (result.reason === 'not_found') throw new NotFound();
+    throw result.reason === 'version' ? new VersionConflict() : new StateConflict();
+  }
+  await appendAudit(participantId, { at, actor: me.sub, role: me.role, action });
+
+  const executionArn = result.participant.workflows?.intake;
+  if (executionArn) {
+    await stopExecution(executionArn, `participant ${change.status}`).catch((err: Error) =>
+      logger.warn('follow-up not stopped', { participantId, error: err.name }),
+    );
+  }
+  const p = result.participant;
+  return { id: p.id, status: p.status, version: p.version, updatedAt: p.updatedAt };
+}

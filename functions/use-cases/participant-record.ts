@@ -1,0 +1,74 @@
+import type { AuditEntry } from '../../schemas/model/audit.js';
+import type { Participant } from '../../schemas/model/participant.js';
+import { appendAudit, auditPage } from '../data/audit.js';
+import { getParticipantWithSubmissions } from '../data/participants.js';
+import { describeExecution } from '../data/workflows.js';
+import { encodeAuditCursor } from '../data/cursor.js';
+import { NotFound } from '../domain/errors.js';
+import { intakeWorkflowView, type WorkflowView } from '../domain/workflow-view.js';
+import { logger } from '../lib/logger.js';
+import type { SitePrincipal } from '../lib/principal.js';
+
+/** How many audit entries the record shows; older ones are paged (GET …/audit). */
+export const AUDIT_PAGE = 50;
+
+/**
+ * A participant's record for staff of its site. Another site's participant is NotFound exactly
+ * like an unknown id. The read is audited before the data leaves.
+ */
+export async function readParticipantRecord(me: SitePrincipal, id: string, now: Date = new Date()) {
+  const [found, audit] = await Promise.all([getParticipantWithSubmissions(id), auditPage(id, { limit: AUDIT_PAGE })]);
+  if (!found || found.participant.site !== me.site) throw new NotFound();
+
+  const read: AuditEntry = { at: now.toISOString(), actor: me.sub, role: me.role, action: 'participant.read' };
+  await appendAudit(id, read);
+
+  const { participant: p, submissions } = found;
+  return {
+    participant: {
+      id: p.id,
+      reference: p.reference,
+      site: p.site,
+      status: p.status,
+      lang: p.lang,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+      version: p.version,
+      entry: p.entry,
+      consent: p.consent,
+      firstContact: p.firstContact ?? null,
+      withdrawal: p.withdrawal ?? null,
+      followUp: p.followUp ?? null,
+    },
+    workflows: await workflowViews(p),
+    duplicates: {
+      flagged: submissions.length > 0,
+      submissions: submissions.map((s) => ({ reference: s.reference, receivedAt: s.receivedAt, site: s.site, lang: s.lang, entry: s.entry ?? null })),
+    },
+    audit: [...[...audit.items].reverse(), read].map(auditView),
+    auditCursor: audit.next ? encodeAuditCursor(audit.next) : null,
+  };
+}
+
+/** Older audit entries, newest first, for staff of the participant's site. */
+export async function readAuditTrail(me: SitePrincipal, id: string, after: string | undefined) {
+  const found = await getParticipantWithSubmissions(id);
+  if (!found || found.participant.site !== me.site) throw new NotFound();
+  const page = await auditPage(id, { limit: AUDIT_PAGE, ...(after ? { after } : {}) });
+  return { items: page.items.map(auditView), cursor: page.next ? encodeAuditCursor(page.next) : null };
+}
+
+const auditView = (a: AuditEntry) => ({ at: a.at, actor: a.actor, role: a.role, action: a.action });
+
+/** The participant's workflows as staff should read them; a Step Functions hiccup never fails the read. */
+async function workflowViews(p: Participant): Promise<WorkflowView[]> {
+  const executionArn = p.workflows?.intake;
+  if (!executionArn) return [];
+  try {
+    const { status, events } = await describeExecution(executionArn);
+    return [intakeWorkflowView(status, events, p.followUp)];
+  } catch (err) {
+    logger.warn('workflow state unavailable', { participantId: p.id, error: (err as Error).name });
+    return [intakeWorkflowView('UNKNOWN', [], p.followUp)];
+  }
+}

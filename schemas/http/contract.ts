@@ -1,0 +1,122 @@
+import type * as z from 'zod/mini';
+import type { Role } from '../staff.js';
+
+/**
+ * One contract per route: id, method, path, who may call it, the request's parts and the
+ * response for each status it answers. The CDK route table (infra/routes.ts), the local API
+ * server, the handler's parsing (functions/lib/api-handler.ts), the OpenAPI document
+ * (schemas/http/openapi.ts), the pages' typed client (web/shared/api-client.ts) and the tests
+ * all read it from here: nobody writes a path or a response shape twice.
+ */
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** `public`: no authorizer. `staff`: the JWT authorizer, then the listed roles (others get 403). */
+export type RouteAuth = { kind: 'public' } | { kind: 'staff'; roles: readonly Role[] };
+
+export interface ResponseSpec {
+  description: string;
+  /** The JSON body (validated against it in handler tests); absent for bodiless answers. */
+  body?: z.ZodMiniType;
+  /** Defaults to application/json. */
+  contentType?: 'application/json' | 'text/html' | 'text/csv' | string;
+}
+
+export interface RequestBodySpec {
+  schema: z.ZodMiniType;
+  /** The handler's own limit (API Gateway's is 1 MB); larger bodies get 413. */
+  maxBytes: number;
+  contentType?: 'application/json' | 'application/x-www-form-urlencoded';
+  /**
+   * `contract` (default): the wrapper validates against `schema`. `handler`: the body depends on
+   * configuration (e.g. the intake's sites) or on today's date; `schema` documents it and the
+   * handler validates with its own, stricter copy.
+   */
+  validatedBy?: 'contract' | 'handler';
+}
+
+export interface HeaderSpec {
+  description: string;
+  required?: boolean;
+  pattern?: string;
+}
+
+export interface RouteContract {
+  /** PascalCase; also the construct id of the route's function. */
+  id: string;
+  method: Method;
+  /** API Gateway path with `{param}` placeholders. */
+  path: string;
+  auth: RouteAuth;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  headers?: Record<string, HeaderSpec>;
+  body?: RequestBodySpec;
+  responses: Readonly<Record<number, ResponseSpec>>;
+}
+
+/** Keeps the literal types of a contract (statuses, paths) for the typed client and handlers. */
+export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;
+
+type Schema<T> = T extends z.ZodMiniType ? T : never;
+
+/** What the handler sees of each part, after parsing. */
+export type ParamsOf<C extends RouteContract> = C['params'] extends z.ZodMiniType ? z.output<Schema<C['params']>> : Record<string, never>;
+export type QueryOf<C extends RouteContract> = C['query'] extends z.ZodMiniType ? z.output<Schema<C['query']>> : Record<string, never>;
+export type BodyOf<C extends RouteContract> = C['body'] extends RequestBodySpec
+  ? C['body']['validatedBy'] extends 'handler'
+    ? unknown
+    : z.output<C['body']['schema']>
+  : undefined;
+/** What a client sends as the body. */
+export type BodyInputOf<C extends RouteContract> = C['body'] extends RequestBodySpec ? z.input<C['body']['schema']> : undefined;
+
+type SuccessStatus<C extends RouteContract> = Extract<keyof C['responses'], 200 | 201 | 202 | 204 | 303>;
+
+/** The body of one status's answer. */
+export type ResponseOf<C extends RouteContract, S extends keyof C['responses']> = C['responses'][S] extends { body: infer B }
+  ? B extends z.ZodMiniType
+    ? z.output<B>
+    : undefined
+  : undefined;
+
+/** What a handler returns: one of the contract's success answers, typed by its schema. */
+export type Reply<C extends RouteContract> = {
+  [S in SuccessStatus<C>]: { status: S; body: C['responses'][S] extends { body: infer B } ? (B extends z.ZodMiniType ? z.input<B> : never) : undefined; headers?: Record<string, string> };
+}[SuccessStatus<C>];
+
+/** The success answer a client gets (the first 2xx the contract declares). */
+export type SuccessBodyOf<C extends RouteContract> = ResponseOf<C, SuccessStatus<C>>;
+
+/** Fills a path's `{param}` placeholders, each URL-encoded. */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** Matches a request path against a contract path; returns the decoded parameters or undefined. */
+export function matchPath(routePath: string, requestPath: string): Record<string, string> | undefined {
+  const want = routePath.split('/');
+  const got = requestPath.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? '';
+    const g = got[i] ?? '';
+    if (w.startsWith('{') && w.endsWith('}')) {
+      if (!g) return undefined;
+      try {
+        params[w.slice(1, -1)] = decodeURIComponent(g);
+      } catch {
+        return undefined;
+      }
+    } else if (w !== g) return undefined;
+  }
+  return params;
+}

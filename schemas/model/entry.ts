@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+import { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from '../intake.js';
+
+/**
+ * The entry data as stored (the intake contract's output, without language, site, consent and
+ * honeypot). Items read from the table are parsed against it, not cast.
+ */
+export const EntrySchema = z.object({
+  person: z.object({
+    firstName: z.string(),
+    lastName: z.string(),
+    dateOfBirth: z.string(),
+    gender: z.enum(GENDERS),
+    address: z.object({ street: z.string(), postcode: z.string(), city: z.string() }),
+  }),
+  contact: z.object({ email: z.optional(z.string()), phone: z.optional(z.string()) }),
+  employment: z.object({ status: z.enum(EMPLOYMENT_STATUSES) }),
+  education: z.object({ level: z.enum(EDUCATION_LEVELS) }),
+  part2: z.object({
+    migrantBackground: z.enum(PART2_ANSWERS),
+    thirdCountryNational: z.enum(PART2_ANSWERS),
+    disability: z.enum(PART2_ANSWERS),
+    homelessness: z.enum(PART2_ANSWERS),
+  }),
+  help: z.array(z.enum(HELP_WANTED)),
+  qualification: z.optional(
+    z.object({ country: z.string(), profession: z.string(), year: z.number(), documents: z.array(z.enum(DOCUMENTS)) }),
+  ),
+});
+export type Entry = z.infer<typeof EntrySchema>;
+
+export const ConsentRecordSchema = z.object({ noticeVersion: z.string(), acceptedAt: z.string() });
+export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;

@@ -1,0 +1,20 @@
+import * as z from 'zod/mini';
+import { defineRoute } from '../http/contract.js';
+
+/** Liveness: kept apart so the health function bundles nothing else. */
+
+export const HealthBody = z.strictObject({ status: z.enum(['ok', 'starting']) });
+
+export const GetHealth = defineRoute({
+  id: 'GetHealth',
+  method: 'GET',
+  path: '/health',
+  auth: { kind: 'public' },
+  tag: 'public',
+  summary: 'Liveness',
+  description: 'For load balancers and the local start banner. The local cloud answers 503 until it has resumed unfinished workflows.',
+  responses: {
+    200: { description: 'Up and ready.', body: HealthBody },
+    503: { description: 'Still starting (local cloud only).', body: HealthBody },
+  },
+});

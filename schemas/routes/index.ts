@@ -1,0 +1,21 @@
+import type { RouteContract } from '../http/contract.js';
+import { GetHealth } from './health.js';
+import { GetIntakeForm, PostIntake } from './intake.js';
+import { GetParticipant, GetParticipantAudit, GetStaffMe, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
+
+export * from './health.js';
+export * from './intake.js';
+export * from './staff.js';
+
+/** Every route contract; infra/routes.ts adds each one's handler module and grants. */
+export const CONTRACTS = [
+  GetHealth,
+  GetIntakeForm,
+  PostIntake,
+  GetStaffMe,
+  ListParticipants,
+  GetParticipant,
+  GetParticipantAudit,
+  RecordFirstContact,
+  WithdrawParticipant,
+] as const satisfies readonly RouteContract[];

@@ -1,0 +1,179 @@
+import * as z from 'zod/mini';
+import { defineRoute } from '../http/contract.js';
+import { ERRORS, STAFF_ERRORS } from '../http/errors.js';
+import { LANGUAGE_CODES } from '../languages.js';
+import { AuditEntrySchema } from '../model/audit.js';
+import { ConsentRecordSchema, EntrySchema } from '../model/entry.js';
+import { FirstContactSchema, FollowUpSchema, WithdrawalSchema } from '../model/participant.js';
+import { FirstContactInput, ParticipantId, ParticipantListQuery, PARTICIPANT_STATUSES, ROLES, WithdrawalInput } from '../staff.js';
+
+/** Staff routes: behind the JWT authorizer; staff and leads see their own site only. */
+
+const SITE_STAFF = { kind: 'staff', roles: ['staff', 'lead'] } as const;
+const EVERY_ROLE = { kind: 'staff', roles: ROLES } as const;
+
+const Cursor = z.nullable(z.string());
+const IdParams = z.strictObject({ id: ParticipantId });
+
+export const MeBody = z.strictObject({
+  sub: z.string(),
+  role: z.enum(ROLES),
+  site: z.nullable(z.strictObject({ id: z.string(), name: z.string() })),
+});
+
+export const GetStaffMe = defineRoute({
+  id: 'GetStaffMe',
+  method: 'GET',
+  path: '/api/staff/me',
+  auth: EVERY_ROLE,
+  tag: 'staff',
+  summary: 'Who am I: subject, role, site',
+  responses: { 200: { description: 'The caller as the token says.', body: MeBody }, ...STAFF_ERRORS },
+});
+
+export const ParticipantSummaryBody = z.strictObject({
+  id: z.string(),
+  reference: z.string(),
+  site: z.string(),
+  status: z.enum(PARTICIPANT_STATUSES),
+  createdAt: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  help: z.array(z.string()),
+  duplicates: z.int(),
+});
+
+export const ListParticipants = defineRoute({
+  id: 'ListParticipants',
+  method: 'GET',
+  path: '/api/staff/participants',
+  auth: SITE_STAFF,
+  tag: 'participants',
+  summary: "A page of the caller's site's participants, newest first",
+  description: 'One Query on the site index (or the status index); never a Scan. The cursor only continues within the caller\'s own site.',
+  query: ParticipantListQuery,
+  responses: {
+    200: { description: 'A page and the cursor of the next one (null at the end).', body: z.strictObject({ items: z.array(ParticipantSummaryBody), cursor: Cursor }) },
+    400: ERRORS[400],
+    ...STAFF_ERRORS,
+  },
+});
+
+export const WorkflowViewBody = z.strictObject({
+  name: z.string(),
+  title: z.string(),
+  status: z.string(),
+  statusText: z.string(),
+  currentState: z.nullable(z.string()),
+  currentStateText: z.nullable(z.string()),
+  nextDueAt: z.nullable(z.string()),
+  history: z.array(z.strictObject({ at: z.string(), text: z.string() })),
+});
+
+const AuditBody = z.strictObject({ at: AuditEntrySchema.shape.at, actor: z.string(), role: z.enum(ROLES), action: z.string() });
+
+export const ParticipantRecordBody = z.strictObject({
+  participant: z.strictObject({
+    id: z.string(),
+    reference: z.string(),
+    site: z.string(),
+    status: z.enum(PARTICIPANT_STATUSES),
+    lang: z.enum(LANGUAGE_CODES),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.int(),
+    entry: EntrySchema,
+    consent: ConsentRecordSchema,
+    firstContact: z.nullable(FirstContactSchema),
+    withdrawal: z.nullable(WithdrawalSchema),
+    followUp: z.nullable(FollowUpSchema),
+  }),
+  workflows: z.array(WorkflowViewBody),
+  duplicates: z.strictObject({
+    flagged: z.boolean(),
+    submissions: z.array(
+      z.strictObject({ reference: z.string(), receivedAt: z.string(), site: z.string(), lang: z.enum(LANGUAGE_CODES), entry: z.nullable(EntrySchema) }),
+    ),
+  }),
+  /** The newest entries, oldest first (this read last); older ones through `auditCursor`. */
+  audit: z.array(AuditBody),
+  auditCursor: Cursor,
+});
+
+export const GetParticipant = defineRoute({
+  id: 'GetParticipant',
+  method: 'GET',
+  path: '/api/staff/participants/{id}',
+  auth: SITE_STAFF,
+  tag: 'participants',
+  summary: "A participant's record",
+  description: 'Entry data, duplicate flags and further submissions, the newest audit entries, the workflows in words. The read itself is audited before the data leaves.',
+  params: IdParams,
+  responses: { 200: { description: 'The record.', body: ParticipantRecordBody }, 404: ERRORS[404], ...STAFF_ERRORS },
+});
+
+export const AuditQuery = z.strictObject({
+  cursor: z.optional(z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/))),
+});
+
+export const GetParticipantAudit = defineRoute({
+  id: 'GetParticipantAudit',
+  method: 'GET',
+  path: '/api/staff/participants/{id}/audit',
+  auth: SITE_STAFF,
+  tag: 'participants',
+  summary: "Older entries of a participant's audit trail",
+  description: 'Pages of 50, newest first. Who (subject id and role), when, what — no personal data.',
+  params: IdParams,
+  query: AuditQuery,
+  responses: {
+    200: { description: 'A page and the cursor of the next (older) one.', body: z.strictObject({ items: z.array(AuditBody), cursor: Cursor }) },
+    400: ERRORS[400],
+    404: ERRORS[404],
+    ...STAFF_ERRORS,
+  },
+});
+
+export const StatusChangedBody = z.strictObject({
+  id: z.string(),
+  status: z.enum(PARTICIPANT_STATUSES),
+  version: z.int(),
+  updatedAt: z.string(),
+});
+
+const statusChange = {
+  params: IdParams,
+  responses: {
+    200: { description: 'Changed; the new version.', body: StatusChangedBody },
+    400: ERRORS[400],
+    404: ERRORS[404],
+    409: ERRORS[409],
+    413: ERRORS[413],
+    415: ERRORS[415],
+    ...STAFF_ERRORS,
+  },
+} as const;
+
+export const RecordFirstContact = defineRoute({
+  id: 'RecordFirstContact',
+  method: 'POST',
+  path: '/api/staff/participants/{id}/contact',
+  auth: SITE_STAFF,
+  tag: 'participants',
+  summary: 'Record the first contact',
+  description: 'With the version the caller saw (409 `version_conflict` if someone was quicker). Ends the intake follow-up.',
+  body: { schema: FirstContactInput, maxBytes: 8 * 1024 },
+  ...statusChange,
+});
+
+export const WithdrawParticipant = defineRoute({
+  id: 'WithdrawParticipant',
+  method: 'POST',
+  path: '/api/staff/participants/{id}/withdraw',
+  auth: SITE_STAFF,
+  tag: 'participants',
+  summary: 'Record a withdrawal',
+  description: 'With the version the caller saw. Allowed from `new` and `contacted`. Ends the intake follow-up.',
+  body: { schema: WithdrawalInput, maxBytes: 8 * 1024 },
+  ...statusChange,
+});
