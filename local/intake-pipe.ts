@@ -2,7 +2,7 @@ import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { INTAKE_TRIGGER } from '../infra/workflow-specs.js';
 import type { ChangeRecord } from './dynamo.js';
 import { matchesPattern, renderInputTemplate, type EventPattern } from './event-pattern.js';
-import type { WorkflowRunner } from './workflow-runner.js';
+import type { WorkflowRunner } from './stepfunctions/runner.js';
 
 /**
  * The local stand-in for the EventBridge Pipe from the table stream to the intake workflow:

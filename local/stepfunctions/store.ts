@@ -1,10 +1,7 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-
 /**
- * Where the local Step Functions keeps its state: executions, their history and the task tokens it
- * handed out, in a table of their own in the local dynalite (LevelDB under DATA_DIR for
- * `npm start`), so they survive a restart. Written through the AWS SDK like everything else.
+ * Job: the store of the local Step Functions — executions, their history and the task tokens it
+ * handed out, in a table of their own in the local dynalite (LevelDB under DATA_DIR for `npm start`),
+ * so they survive a restart. Written through the AWS SDK like everything else.
  *
  * | item            | PK                 | SK           | notes                                              |
  * |-----------------|--------------------|--------------|----------------------------------------------------|
@@ -13,6 +10,9 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCom
  * | task token      | `TOKEN#<sha256>`   | `TOKEN`      | only the hash of the token is stored                |
  * | clock           | `CLOCK`            | `CLOCK`      | the workflow clock, so demo time never goes back    |
  */
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 export const SFN_TABLE_NAME = 'biwaq-local-sfn';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
