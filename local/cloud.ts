@@ -12,11 +12,11 @@ import { close, listen } from './listen.js';
 import { startMail } from './mail.js';
 import { seedDemoData } from './seed.js';
 import type { LocalSettings } from './settings.js';
-import { createSfnServer } from './sfn-api.js';
-import { SFN_TABLE_NAME, SfnStore } from './sfn-store.js';
+import { createSfnServer } from './stepfunctions/api.js';
+import { SFN_TABLE_NAME, SfnStore } from './stepfunctions/store.js';
 import { serveWeb } from './web-assets.js';
 import { LocalAuth } from './auth.js';
-import { WorkflowRunner } from './workflow-runner.js';
+import { WorkflowRunner } from './stepfunctions/runner.js';
 
 const LOOPBACK = '127.0.0.1';
 

@@ -4,6 +4,7 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
   type AttributeValue,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,13 +95,27 @@ function emitPut(body: string, listeners: ((r: ChangeRecord) => void)[]): void {
   for (const l of listeners) l(record);
 }
 
-/** Creates the table on first start; later starts find it in LevelDB. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
+/** How long ensureTable waits for a table to become ACTIVE (real time), and how often it asks. */
+export interface TableWaitOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+}
+
+/**
+ * Creates the table on first start; later starts find it in LevelDB. Resolves only once the table
+ * is ACTIVE: CreateTable answers while it is still CREATING, and dynalite answers every other call
+ * on a CREATING table with ResourceNotFoundException (on a loaded machine long enough to be seen).
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string, wait: TableWaitOptions = {}): Promise<'created' | 'exists'> {
+  let existing: TableDescription | undefined;
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return 'exists';
+    existing = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table ?? {};
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
+  }
+  if (existing) {
+    if (!isActiveTable(existing)) await waitUntilActive(client, tableName, wait);
+    return 'exists';
   }
   const keyNames = [TABLE_SPEC.partitionKey, TABLE_SPEC.sortKey, ...TABLE_SPEC.globalIndexes.flatMap((g) => [g.partitionKey, g.sortKey])];
   await client.send(
@@ -122,5 +137,37 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       })),
     }),
   );
+  await waitUntilActive(client, tableName, wait);
   return 'created';
+}
+
+/**
+ * Asks DescribeTable until the table and its indexes are ACTIVE; fails after `timeoutMs` (default
+ * 15 s) with the last status. Real time (performance.now): Date may follow the workflow clock.
+ */
+export async function waitUntilActive(client: DynamoDBClient, tableName: string, wait: TableWaitOptions = {}): Promise<void> {
+  const timeoutMs = wait.timeoutMs ?? 15_000;
+  const deadline = performance.now() + timeoutMs;
+  let status: string;
+  for (;;) {
+    try {
+      const out = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (isActiveTable(out.Table)) return;
+      status = `${out.Table?.TableStatus ?? 'no status'}${(out.Table?.GlobalSecondaryIndexes ?? []).map((g) => `, index ${g.IndexName} ${g.IndexStatus}`).join('')}`;
+    } catch (err) {
+      // Just created and not yet visible to DescribeTable: asked again.
+      if (!(err instanceof ResourceNotFoundException)) throw err;
+      status = 'not found';
+    }
+    if (performance.now() >= deadline) {
+      // dynalite keeps a table CREATING for good if the process died while creating it.
+      throw new Error(`table ${tableName} is not ACTIVE after ${timeoutMs / 1000} s (last seen: ${status}); if a first start was stopped while creating it, remove DATA_DIR`);
+    }
+    await new Promise((r) => setTimeout(r, wait.intervalMs ?? 20));
+  }
+}
+
+/** The table and each of its indexes ACTIVE. */
+export function isActiveTable(table: TableDescription | undefined): boolean {
+  return table?.TableStatus === 'ACTIVE' && (table.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === 'ACTIVE');
 }

@@ -3,7 +3,7 @@ import { TABLE_KEYS } from '../functions/data/keys.js';
 import type { TableStreamTrigger, WorkflowSpec } from '../infra/workflow-specs.js';
 import type { ChangeRecord } from './dynamo.js';
 import { matchesPattern, renderInputTemplate, type EventPattern } from './event-pattern.js';
-import type { WorkflowRunner } from './workflow-runner.js';
+import type { WorkflowRunner } from './stepfunctions/runner.js';
 
 /**
  * The local stand-in for the EventBridge Pipes from the table stream: every workflow whose

@@ -1,16 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ExecutionRecord, ExecutionStatus, StoredEvent } from './sfn-store.js';
-import { SfnError, type WorkflowRunner } from './workflow-runner.js';
-
 /**
- * The Step Functions API subset the handlers and the console use, as AWS speaks it (JSON 1.0:
- * `POST /` with `X-Amz-Target: AWSStepFunctions.<Action>`; errors are HTTP 400 with
+ * Job: the Step Functions HTTP API — the subset the handlers and the console use, as AWS speaks
+ * it (JSON 1.0: `POST /` with `X-Amz-Target: AWSStepFunctions.<Action>`; errors are HTTP 400 with
  * `{"__type": "<Exception>", "message": "…"}`), so `@aws-sdk/client-sfn` works unchanged with
  * `AWS_ENDPOINT_URL_SFN` pointing here:
  * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution,
  * SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat.
  */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { SfnError } from './errors.js';
+import type { WorkflowRunner } from './runner.js';
+import type { ExecutionRecord, ExecutionStatus, StoredEvent } from './store.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const STATUSES: ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];

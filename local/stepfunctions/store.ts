@@ -1,10 +1,7 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-
 /**
- * Where the local Step Functions keeps its state: executions, their history and the task tokens it
- * handed out, in a table of their own in the local dynalite (LevelDB under DATA_DIR for
- * `npm start`), so they survive a restart. Written through the AWS SDK like everything else.
+ * Job: the store of the local Step Functions — executions, their history and the task tokens it
+ * handed out, in a table of their own in the local dynalite (LevelDB under DATA_DIR for `npm start`),
+ * so they survive a restart. Written through the AWS SDK like everything else.
  *
  * | item            | PK                 | SK           | notes                                              |
  * |-----------------|--------------------|--------------|----------------------------------------------------|
@@ -13,6 +10,10 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCom
  * | task token      | `TOKEN#<sha256>`   | `TOKEN`      | only the hash of the token is stored                |
  * | clock           | `CLOCK`            | `CLOCK`      | the workflow clock, so demo time never goes back    |
  */
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isActiveTable, waitUntilActive, type TableWaitOptions } from '../dynamo.js';
+
 export const SFN_TABLE_NAME = 'biwaq-local-sfn';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -68,13 +69,17 @@ export class SfnStore {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  /** Creates the table on first start; later starts find it in LevelDB. */
-  async ensureTable(): Promise<'created' | 'exists'> {
+  /** Creates the table on first start; later starts find it in LevelDB. Resolves once it is ACTIVE (see local/dynamo.ts). */
+  async ensureTable(wait: TableWaitOptions = {}): Promise<'created' | 'exists'> {
+    let existing: TableDescription | undefined;
     try {
-      await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
-      return 'exists';
+      existing = (await this.client.send(new DescribeTableCommand({ TableName: this.tableName }))).Table ?? {};
     } catch (err) {
       if (!(err instanceof ResourceNotFoundException)) throw err;
+    }
+    if (existing) {
+      if (!isActiveTable(existing)) await waitUntilActive(this.client, this.tableName, wait);
+      return 'exists';
     }
     await this.client.send(
       new CreateTableCommand({
@@ -105,6 +110,7 @@ export class SfnStore {
         ],
       }),
     );
+    await waitUntilActive(this.client, this.tableName, wait);
     return 'created';
   }
 
