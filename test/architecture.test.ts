@@ -9,6 +9,7 @@ import {
   importDirections,
   keyStringsOnlyInKeys,
   noHandlerImports,
+  noUrlsInPages,
   sdkOnlyInClientsAndData,
   type Files,
 } from './architecture/rules.js';
@@ -48,6 +49,9 @@ describe('architecture: the conventions, pinned', () => {
   it('no file in functions/ over 300 lines', () => {
     expect(fileSizes(tree)).toEqual([]);
   });
+  it('the pages call the API through the typed client, never by a hand-written URL', () => {
+    expect(noUrlsInPages(tree)).toEqual([]);
+  });
 });
 
 describe('architecture rules fail when broken (a made-up tree per rule)', () => {
@@ -82,6 +86,10 @@ describe('architecture rules fail when broken (a made-up tree per rule)', () => 
       'local/ok.ts': "import { r } from '../infra/routes.js';",
     });
     expect(importDirections(t).map((v) => v.file)).toEqual(['functions/lib/a.ts', 'schemas/b.ts', 'web/c.ts', 'functions/domain/d.ts']);
+  });
+  it('a hand-written API URL in a page', () => {
+    const t = files({ 'web/intake/main.ts': "await fetch('/api/intake', { method: 'POST' });", 'web/shared/ok.ts': "api('PostIntake', {});" });
+    expect(noUrlsInPages(t).map((v) => v.file)).toEqual(['web/intake/main.ts']);
   });
   it('a file in functions/ over 300 lines', () => {
     const t = files({ 'functions/use-cases/big.ts': 'x\n'.repeat(301), 'infra/big.ts': 'x\n'.repeat(400) });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
+import { ROUTE_PATHS } from './paths.js';
 
 /** Liveness: kept apart so the health function bundles nothing else. */
 
@@ -7,8 +8,7 @@ export const HealthBody = z.strictObject({ status: z.enum(['ok', 'starting']) })
 
 export const GetHealth = defineRoute({
   id: 'GetHealth',
-  method: 'GET',
-  path: '/health',
+  ...ROUTE_PATHS.GetHealth,
   auth: { kind: 'public' },
   tag: 'public',
   summary: 'Liveness',

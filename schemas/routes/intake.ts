@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
+import { ROUTE_PATHS } from './paths.js';
 import { ERRORS } from '../http/errors.js';
 import { makeIntakeSchema } from '../intake.js';
 import { DEMO_SITES } from '../sites.js';
@@ -45,8 +46,7 @@ export const FormDefinitionBody = z.strictObject({
 
 export const GetIntakeForm = defineRoute({
   id: 'GetIntakeForm',
-  method: 'GET',
-  path: '/api/forms/intake',
+  ...ROUTE_PATHS.GetIntakeForm,
   auth: { kind: 'public' },
   tag: 'public',
   summary: 'The intake form definition in one language',
@@ -60,8 +60,7 @@ export const IntakeAccepted = z.strictObject({ reference: z.string().check(z.reg
 
 export const PostIntake = defineRoute({
   id: 'PostIntake',
-  method: 'POST',
-  path: '/api/intake',
+  ...ROUTE_PATHS.PostIntake,
   auth: { kind: 'public' },
   tag: 'public',
   summary: 'Register (the public intake)',

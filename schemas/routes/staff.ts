@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
+import { ROUTE_PATHS } from './paths.js';
 import { ERRORS, STAFF_ERRORS } from '../http/errors.js';
 import { LANGUAGE_CODES } from '../languages.js';
 import { AuditEntrySchema } from '../model/audit.js';
@@ -23,8 +24,7 @@ export const MeBody = z.strictObject({
 
 export const GetStaffMe = defineRoute({
   id: 'GetStaffMe',
-  method: 'GET',
-  path: '/api/staff/me',
+  ...ROUTE_PATHS.GetStaffMe,
   auth: EVERY_ROLE,
   tag: 'staff',
   summary: 'Who am I: subject, role, site',
@@ -45,8 +45,7 @@ export const ParticipantSummaryBody = z.strictObject({
 
 export const ListParticipants = defineRoute({
   id: 'ListParticipants',
-  method: 'GET',
-  path: '/api/staff/participants',
+  ...ROUTE_PATHS.ListParticipants,
   auth: SITE_STAFF,
   tag: 'participants',
   summary: "A page of the caller's site's participants, newest first",
@@ -102,8 +101,7 @@ export const ParticipantRecordBody = z.strictObject({
 
 export const GetParticipant = defineRoute({
   id: 'GetParticipant',
-  method: 'GET',
-  path: '/api/staff/participants/{id}',
+  ...ROUTE_PATHS.GetParticipant,
   auth: SITE_STAFF,
   tag: 'participants',
   summary: "A participant's record",
@@ -118,8 +116,7 @@ export const AuditQuery = z.strictObject({
 
 export const GetParticipantAudit = defineRoute({
   id: 'GetParticipantAudit',
-  method: 'GET',
-  path: '/api/staff/participants/{id}/audit',
+  ...ROUTE_PATHS.GetParticipantAudit,
   auth: SITE_STAFF,
   tag: 'participants',
   summary: "Older entries of a participant's audit trail",
@@ -156,8 +153,7 @@ const statusChange = {
 
 export const RecordFirstContact = defineRoute({
   id: 'RecordFirstContact',
-  method: 'POST',
-  path: '/api/staff/participants/{id}/contact',
+  ...ROUTE_PATHS.RecordFirstContact,
   auth: SITE_STAFF,
   tag: 'participants',
   summary: 'Record the first contact',
@@ -168,8 +164,7 @@ export const RecordFirstContact = defineRoute({
 
 export const WithdrawParticipant = defineRoute({
   id: 'WithdrawParticipant',
-  method: 'POST',
-  path: '/api/staff/participants/{id}/withdraw',
+  ...ROUTE_PATHS.WithdrawParticipant,
   auth: SITE_STAFF,
   tag: 'participants',
   summary: 'Record a withdrawal',

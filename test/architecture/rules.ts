@@ -139,3 +139,15 @@ export function fileSizes(files: Files, maxLines = 300): Violation[] {
   }
   return out;
 }
+
+/** The pages name routes through the typed client (web/shared/api-client.ts), never by URL. */
+export function noUrlsInPages(files: Files): Violation[] {
+  const out: Violation[] = [];
+  for (const [file, source] of files) {
+    if (top(file) !== 'web' || file.startsWith('web/api-docs/') || file === 'web/build.ts') continue;
+    source.split('\n').forEach((line, i) => {
+      if (/['"`]\/(api|health)\b/.test(line)) out.push({ rule: 'no hand-written API URLs in web/', file, detail: `line ${i + 1}: ${line.trim().slice(0, 80)}` });
+    });
+  }
+  return out;
+}

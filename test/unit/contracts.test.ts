@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../infra/routes.js';
 import { GetStaffMe } from '../../schemas/routes/staff.js';
 import { CONTRACTS } from '../../schemas/routes/index.js';
+import { ROUTE_PATHS } from '../../schemas/routes/paths.js';
 import { openApiDocument } from '../../web/api-docs/build-docs.js';
 import { checkResponse } from '../contract.js';
 
@@ -39,6 +40,11 @@ describe('route contracts and the OpenAPI document', () => {
         expect(op.responses['401']).toBeDefined();
       }
     }
+  });
+
+  it('takes every method and path from the one table the pages\' client uses', () => {
+    expect(Object.keys(ROUTE_PATHS).sort()).toEqual(CONTRACTS.map((c) => c.id).sort());
+    for (const c of CONTRACTS) expect({ method: c.method, path: c.path }).toEqual(ROUTE_PATHS[c.id as keyof typeof ROUTE_PATHS]);
   });
 
   it('has one table entry per contract, with a handler module that exists', () => {

@@ -1,5 +1,6 @@
 import './styles.css';
 import type { FieldDefinition, FormDefinition } from '../../schemas/form-definition.js';
+import { api } from '../shared/api-client.js';
 import { byId, h, idFor } from '../shared/dom.js';
 import { initialLanguage } from '../shared/language.js';
 import { fill } from '../shared/text.js';
@@ -13,8 +14,6 @@ import { clearSession, loadSession, newKey, saveSession, type Session } from './
  * Sections are shown one step at a time; answers live in sessionStorage while the tab is open.
  */
 
-const FORM_URL = '/api/forms/intake';
-const INTAKE_URL = '/api/intake';
 
 interface Page {
   def: FormDefinition;
@@ -34,9 +33,9 @@ const definitions = new Map<string, FormDefinition>();
 async function fetchDefinition(lang: string): Promise<FormDefinition> {
   const cached = definitions.get(lang);
   if (cached) return cached;
-  const res = await fetch(`${FORM_URL}?lang=${encodeURIComponent(lang)}`, { headers: { accept: 'application/json' } });
+  const res = await api('GetIntakeForm', { query: { lang } });
   if (!res.ok) throw new Error(`form definition: ${res.status}`);
-  const def = (await res.json()) as FormDefinition;
+  const def = res.body as FormDefinition;
   definitions.set(def.lang, def);
   return def;
 }
@@ -385,7 +384,8 @@ async function send(): Promise<void> {
   const p = page!;
   if (p.sending) return; // a double tap sends one request
   const honeypot = (document.getElementById('f-website') as HTMLInputElement | null)?.value ?? '';
-  const body = JSON.stringify(buildBody(p.def, p.session.answers, honeypot));
+  const answers = buildBody(p.def, p.session.answers, honeypot);
+  const body = JSON.stringify(answers);
   // Same answers, same key (a retry is recognised); changed answers, a new attempt.
   if (p.session.sentBody !== undefined && p.session.sentBody !== body) p.session.key = newKey();
   p.session.sentBody = body;
@@ -393,23 +393,17 @@ async function send(): Promise<void> {
   byId('send-problem').hidden = true;
   setSending(true);
 
-  let res: Response;
+  let res: Awaited<ReturnType<typeof api<'PostIntake'>>>;
   try {
-    res = await fetch(INTAKE_URL, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': p.session.key },
-      body,
-    });
+    res = await api('PostIntake', { body: answers as never, headers: { 'idempotency-key': p.session.key } });
   } catch {
     setSending(false);
     return showSendProblem(t('networkError'), true);
   }
-  const answer = (await res.json().catch(() => undefined)) as
-    | { reference?: string; message?: string; errors?: { path: string; code: string; message: string }[] }
-    | undefined;
   setSending(false);
 
-  if (res.status === 202 && answer?.reference) return succeed(answer.reference);
+  if (res.ok && res.body?.reference) return succeed(res.body.reference);
+  const answer = res.ok ? undefined : res.body;
   if (res.status === 400 && answer?.errors?.length) return showProblemsAtFirst(toFieldProblems(p.def, p.session.answers, answer.errors));
   if (res.status === 429) return showSendProblem(t('rateLimited'), true);
   if (res.status === 422) p.session.key = newKey(); // the key was used for other answers: the next try is a new attempt

@@ -1,0 +1,18 @@
+/**
+ * Each route's method and path, written once. The contracts (schemas/routes/*.ts) take them from
+ * here, and so does the pages' typed client (web/shared/api-client.ts), which must not bundle the
+ * contracts' schemas (a phone-first page stays small).
+ */
+export const ROUTE_PATHS = {
+  GetHealth: { method: 'GET', path: '/health' },
+  GetIntakeForm: { method: 'GET', path: '/api/forms/intake' },
+  PostIntake: { method: 'POST', path: '/api/intake' },
+  GetStaffMe: { method: 'GET', path: '/api/staff/me' },
+  ListParticipants: { method: 'GET', path: '/api/staff/participants' },
+  GetParticipant: { method: 'GET', path: '/api/staff/participants/{id}' },
+  GetParticipantAudit: { method: 'GET', path: '/api/staff/participants/{id}/audit' },
+  RecordFirstContact: { method: 'POST', path: '/api/staff/participants/{id}/contact' },
+  WithdrawParticipant: { method: 'POST', path: '/api/staff/participants/{id}/withdraw' },
+} as const;
+
+export type RouteId = keyof typeof ROUTE_PATHS;
