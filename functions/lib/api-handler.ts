@@ -1,9 +1,8 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { errorResponse } from './errors.js';
 import { HttpError, requestLanguage, type HttpResult } from './http.js';
-import { logger } from './logger.js';
+import { injectInvocationLogger, logger } from './logger.js';
 
 export type ApiEvent = APIGatewayProxyEventV2;
 export type ApiFunction = (event: ApiEvent, context: Context) => Promise<HttpResult>;
@@ -14,7 +13,7 @@ export type ApiFunction = (event: ApiEvent, context: Context) => Promise<HttpRes
  */
 export function apiHandler(fn: ApiFunction) {
   return middy<ApiEvent, HttpResult>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(injectInvocationLogger())
     .use({
       onError: async (request) => {
         const err = request.error;
