@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { matchPath, ROUTES, type RouteSpec } from '../infra/routes.js';
@@ -21,6 +22,11 @@ export interface ApiServerOptions {
    * Without it staff routes always answer 401 (fail closed).
    */
   verifyStaff?: (authorization: string | undefined) => Promise<Record<string, string> | undefined>;
+  /**
+   * Whether the local cloud is ready (unfinished workflows resumed); until then `GET /health`
+   * answers 503 `{"status":"starting"}`. Without it the server is ready at once.
+   */
+  ready?: () => boolean;
 }
 
 /**
@@ -28,7 +34,12 @@ export interface ApiServerOptions {
  * event, invokes the same handler module CDK deploys, and writes its result back.
  */
 export function createApiServer(opts: ApiServerOptions): Server {
-  const intakeLimiter = new RateLimiter(opts.rateLimitPerMinute);
+  const limiters = new Map<string, RateLimiter>();
+  const limiterFor = (routeId: string) => {
+    let limiter = limiters.get(routeId);
+    if (!limiter) limiters.set(routeId, (limiter = new RateLimiter(opts.rateLimitPerMinute)));
+    return limiter;
+  };
   return createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, { message: 'Internal Server Error' });
@@ -46,12 +57,14 @@ export function createApiServer(opts: ApiServerOptions): Server {
     }
     const sourceIp = req.socket.remoteAddress ?? '127.0.0.1';
 
-    // The WAF rate-based rule on AWS guards exactly this route.
-    if (match.route.id === 'PostIntake') {
-      const retryAfter = intakeLimiter.take(sourceIp);
+    if (match.route.id === 'GetHealth' && opts.ready && !opts.ready()) return send(res, 503, { status: 'starting' });
+
+    // The routes the route table marks rate-limited (the WAF rate-based rule on AWS), each on its own.
+    if (match.route.rateLimited) {
+      const retryAfter = limiterFor(match.route.id).take(sourceIp);
       if (retryAfter > 0) {
         const lang = languageFromAcceptHeader(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
-        return send(res, 429, { code: 'rate_limited', message: message(lang, 'rate_limited') }, { 'retry-after': String(retryAfter) });
+        return sendEarly(res, 429, { code: 'rate_limited', message: message(lang, 'rate_limited') }, { 'retry-after': String(retryAfter) });
       }
     }
 
@@ -59,11 +72,11 @@ export function createApiServer(opts: ApiServerOptions): Server {
     let claims: Record<string, string> | undefined;
     if (match.route.auth === 'staff') {
       claims = opts.verifyStaff ? await opts.verifyStaff(req.headers.authorization) : undefined;
-      if (!claims) return send(res, 401, { message: 'Unauthorized' });
+      if (!claims) return sendEarly(res, 401, { message: 'Unauthorized' });
     }
 
     const body = await readBody(req);
-    if (body === 'too-large') return send(res, 413, { message: 'Request Entity Too Large' });
+    if (body === 'too-large') return sendEarly(res, 413, { message: 'Request Entity Too Large' });
 
     const event = toEvent(req, url, method, match, body, sourceIp);
     if (claims) (event.requestContext as { authorizer?: unknown }).authorizer = { jwt: { claims, scopes: null } };
@@ -112,7 +125,9 @@ function toEvent(
   }
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
-  const isText = TEXT_TYPES.test(headers['content-type'] ?? '');
+  // As API Gateway: text only when the type is textual and the bytes are valid UTF-8, so the
+  // handler's own UTF-8 check (functions/lib/json-body.ts) sees the bytes as they came.
+  const isText = TEXT_TYPES.test(headers['content-type'] ?? '') && isUtf8(body);
   const now = new Date();
   const routeKey = `${match.route.method} ${match.route.path}`;
   const cookies = req.headers.cookie?.split(';').map((c) => c.trim()).filter(Boolean);
@@ -153,6 +168,16 @@ function writeResult(res: ServerResponse, result: unknown): void {
   const body = r.body === undefined ? Buffer.alloc(0) : r.isBase64Encoded ? Buffer.from(r.body, 'base64') : Buffer.from(r.body, 'utf8');
   res.writeHead(r.statusCode ?? 200, { ...headers, 'content-length': String(body.length) });
   res.end(body);
+}
+
+/**
+ * An answer before the request body was read (or all of it): the unread rest would be parsed as
+ * the next request on a kept-alive socket, so the connection closes once the answer is out.
+ */
+function sendEarly(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const socket = res.socket;
+  res.once('finish', () => socket?.destroySoon());
+  send(res, status, body, { ...headers, connection: 'close' });
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
 
 /** Real time, read from the original Date: the local cloud's Date follows this clock (local/clock-date.ts). */
 const realNow = Date.now.bind(Date);
@@ -192,41 +193,66 @@ export class Clock {
   }
 }
 
+/** How far ahead of real time the endpoint may move the clock: a saved clock never goes back. */
+const MAX_AHEAD_MS = 10 * 365.25 * 86400_000;
+const MAX_AHEAD_SECONDS = MAX_AHEAD_MS / 1000;
+
+const ClockMove = z.union([
+  z.strictObject({ advanceSeconds: z.number().positive().max(MAX_AHEAD_SECONDS) }),
+  z.strictObject({ to: z.iso.datetime({ offset: true }) }),
+]);
+
+const USAGE =
+  `Send {"advanceSeconds": n} (0 < n ≤ ${MAX_AHEAD_SECONDS}) or {"to": "<ISO 8601 date and time, e.g. 2027-01-04T09:00:00Z>"}; ` +
+  'the clock only moves forward, at most 10 years ahead of real time.';
+
+/** Loopback clients only: the clock is a test and demo tool, even when HOST exposes the API. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
 /**
  * The local-only clock endpoint on the local API (never deployed): `GET /local/clock` gives the
  * time; `POST /local/clock` with `{"advanceSeconds": n}` or `{"to": "<ISO time>"}` moves it
- * forward and gives the new time.
+ * forward and gives the new time. A time already past changes nothing.
  */
 export async function handleClockRequest(req: IncomingMessage, res: ServerResponse, clock: Clock | undefined): Promise<boolean> {
   const path = new URL(req.url ?? '/', 'http://local').pathname;
   if (path !== '/local/clock' || !clock) return false;
-  const answer = (status: number, body: unknown) => {
+  const answer = (status: number, body: unknown, close = false) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store' });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(text)),
+      'cache-control': 'no-store',
+      // The body is left unread: a kept-alive socket would read its rest as the next request.
+      ...(close ? { connection: 'close' } : {}),
+    });
     res.end(text);
     return true;
   };
+  if (!isLoopbackAddress(req.socket.remoteAddress)) return answer(403, { message: 'Forbidden: /local/clock answers loopback clients only.' }, true);
   const state = () => ({ now: clock.date().toISOString(), timeScale: clock.scale });
   if (req.method === 'GET') return answer(200, state());
-  if (req.method !== 'POST') return answer(405, { message: 'Method Not Allowed' });
+  if (req.method !== 'POST') return answer(405, { message: 'Method Not Allowed' }, true);
   const chunks: Buffer[] = [];
   for await (const c of req as AsyncIterable<Buffer>) {
     chunks.push(c);
-    if (chunks.length > 16) return answer(413, { message: 'Request Entity Too Large' });
+    if (chunks.length > 16) return answer(413, { message: 'Request Entity Too Large' }, true);
   }
-  let body: { advanceSeconds?: unknown; to?: unknown };
+  let parsed: unknown;
   try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as typeof body;
+    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
   } catch {
-    return answer(400, { message: 'Send {"advanceSeconds": n} or {"to": "<ISO time>"}.' });
+    return answer(400, { message: USAGE });
   }
-  if (typeof body.advanceSeconds === 'number' && Number.isFinite(body.advanceSeconds) && body.advanceSeconds >= 0) {
-    clock.advance(body.advanceSeconds * 1000);
-    return answer(200, state());
-  }
-  if (typeof body.to === 'string' && !Number.isNaN(Date.parse(body.to))) {
-    clock.advanceTo(Date.parse(body.to));
-    return answer(200, state());
-  }
-  return answer(400, { message: 'Send {"advanceSeconds": n} (n ≥ 0) or {"to": "<ISO time>"}; the clock only moves forward.' });
+  const move = ClockMove.safeParse(parsed);
+  if (!move.success) return answer(400, { message: USAGE });
+  const target = 'to' in move.data ? Date.parse(move.data.to) : clock.now() + move.data.advanceSeconds * 1000;
+  // Bounded by real time, so neither one request nor many add up to a clock no intake survives.
+  if (!Number.isFinite(target) || target > realNow() + MAX_AHEAD_MS) return answer(400, { message: USAGE });
+  clock.advanceTo(target);
+  return answer(200, state());
 }

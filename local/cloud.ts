@@ -79,8 +79,10 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
 
     let auth: LocalAuth | undefined;
     let clock: Clock | undefined;
+    let ready = false; // /health says starting until unfinished workflows have resumed
     const api = createApiServer({
       rateLimitPerMinute: settings.rateLimitPerMinute,
+      ready: () => ready,
       verifyStaff: (authorization) => auth?.verify(authorization) ?? Promise.resolve(undefined),
       fallback: async (req, res) =>
         (await handleClockRequest(req, res, clock)) || (auth ? await auth.handle(req, res) : false) || serveWeb(req, res),
@@ -115,6 +117,7 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
     const resumed = await workflows.resume();
     const redriven = resumed + (await redriveStreamTriggers(dynamo.client, LOCAL_TABLE_NAME, workflows, registry));
     const seeded = settings.seed ? await seedDemoData(dynamo.client, LOCAL_TABLE_NAME) : false;
+    ready = true;
 
     return {
       apiUrl,

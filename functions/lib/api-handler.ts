@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { BodyOf, ParamsOf, QueryOf, Reply, RouteContract } from '../../schemas/http/contract.js';
@@ -9,7 +8,7 @@ import { errorResponse } from './errors.js';
 import { logUnexpected } from './log-error.js';
 import { HttpError, json, requestLanguage, textResponse, type HttpResult } from './http.js';
 import { readJsonBody } from './json-body.js';
-import { logger } from './logger.js';
+import { injectInvocationLogger } from './logger.js';
 import { principalOf, type Principal } from './principal.js';
 
 export type ApiEvent = APIGatewayProxyEventV2;
@@ -35,7 +34,7 @@ export interface RouteRequest<C extends RouteContract> {
  */
 export function apiHandler<C extends RouteContract>(contract: C, fn: (req: RouteRequest<C>) => Promise<Reply<C>>) {
   return middy<ApiEvent, HttpResult>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(injectInvocationLogger())
     .handler(async (event, context) => {
       let lang = requestLanguage(event);
       try {

@@ -1,9 +1,8 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { logUnexpected } from './log-error.js';
-import { logger } from './logger.js';
+import { injectInvocationLogger } from './logger.js';
 
 /** A workflow step's input did not match its contract: retrying cannot help. */
 export class InvalidTaskInput extends Error {
@@ -16,7 +15,7 @@ export class InvalidTaskInput extends Error {
  */
 export function taskHandler<S extends z.ZodMiniType, R>(input: S, fn: (input: z.infer<S>, context: Context) => Promise<R>) {
   return middy<unknown, R>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(injectInvocationLogger())
     .handler(async (event, context) => {
       const parsed = input.safeParse(event);
       if (!parsed.success) throw new InvalidTaskInput('task input does not match its contract');
