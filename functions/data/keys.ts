@@ -96,7 +96,7 @@ export function participantIndexKeys(p: { site: string; status: string; createdA
 export const siteListingPartition = (site: string) => `SITE#${site}`;
 export const siteStatusPartition = (site: string, status: string) => `SITE#${site}#STATUS#${status}`;
 
-/** What page cursors may carry (functions/domain/cursor.ts): an index sort key and a participant PK. */
+/** What page cursors may carry (functions/data/cursor.ts): an index sort key and a participant PK. */
 export const CURSOR_PATTERNS = {
   participantSortKey: /^(PARTICIPANT#)?\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f]{32}$/,
   participantPk: /^PARTICIPANT#[0-9a-f]{32}$/,

@@ -3,6 +3,7 @@ import { FollowUpSchema, ParticipantSchema, type FollowUp, type Participant } fr
 import { LinkedSubmissionSchema, type LinkedSubmission, type Submission } from '../../schemas/model/submission.js';
 import type { ParticipantStatus } from '../../schemas/staff.js';
 import { dynamo } from '../clients/dynamo.js';
+import type { ListPosition } from './cursor.js';
 import { INDEXES, ITEM_TYPE, key, participantIndexKeys, participantPartition, siteListingPartition, siteStatusPartition, SK } from './keys.js';
 import { ifCondition, parseItem, queryAll, queryPage, tableName } from './table.js';
 
@@ -156,11 +157,6 @@ export async function changeStatus(
   return { ok: false, reason: 'status' };
 }
 
-/** Where a listing continues: the index sort key and the item's partition key within the caller's site. */
-export interface ListPosition {
-  sortKey: string;
-  pk: string;
-}
 
 /**
  * A page of one site's participants, newest first. The partition is always the caller's site:

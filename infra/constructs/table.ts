@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { TABLE_SPEC } from '../table-spec.js';
 
 /**
- * The single table (key design: functions/data/table.ts). Personal data lives here, so: a
+ * The single table (key design: functions/data/keys.ts). Personal data lives here, so: a
  * customer-managed key, PITR, deletion protection, and RETAIN — the data outlives the stack.
  * The stream (NEW_IMAGE) feeds the storage-first intake trigger.
  */

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { activate, parked, touch } from './activity.js';
 import { DEFAULT_TASK_TIMEOUT_SECONDS, invokeInSlot } from './calls.js';
 import type { Live, Park, RunnerContext, Waiter } from './context.js';
-import { resolveFunction, type StateInfo } from './definition.js';
+import { resolveFunction, TIMEOUT_PARAMETER, type StateInfo } from './definition.js';
 import { aborted, SfnError, taskError, timeoutError } from './errors.js';
 import { taskSubmitted } from './history.js';
 
@@ -30,7 +30,8 @@ function withToken(value: unknown, token: string): unknown {
  * or HeartbeatSeconds.
  */
 export async function callback(ctx: RunnerContext, exec: Live, info: StateInfo, input: unknown, started: () => void): Promise<unknown> {
-  const p = (input ?? {}) as { FunctionName?: unknown; Payload?: unknown };
+  const { [TIMEOUT_PARAMETER.replace(/\.\$$/, '')]: timeoutFromInput, ...p } = (input ?? {}) as { FunctionName?: unknown; Payload?: unknown } & Record<string, unknown>;
+  const timeoutSeconds = info.timeoutFromInput ? checkedTimeout(timeoutFromInput) : info.timeoutSeconds;
   const fn = resolveFunction(ctx.tasks, p.FunctionName);
   const token = mintToken();
   const hash = hashToken(token);
@@ -57,7 +58,7 @@ export async function callback(ctx: RunnerContext, exec: Live, info: StateInfo, 
   try {
     const result = await invokeInSlot(ctx, exec, fn, withToken(p.Payload ?? {}, token), started, DEFAULT_TASK_TIMEOUT_SECONDS * 1000);
     taskSubmitted(ctx, exec, info, result);
-    const timeoutDue = info.timeoutSeconds !== undefined ? begun + info.timeoutSeconds * 1000 : Infinity;
+    const timeoutDue = timeoutSeconds !== undefined ? begun + timeoutSeconds * 1000 : Infinity;
     for (;;) {
       if (waiter.settled) return await outcome;
       const due = Math.min(timeoutDue, waiter.heartbeatDue);
@@ -90,13 +91,21 @@ export async function callback(ctx: RunnerContext, exec: Live, info: StateInfo, 
       if (reason === 'settled') return await outcome;
       if (reason === 'due') {
         const now = exec.time.now();
-        if (now >= timeoutDue) throw timeoutError('States.Timeout', `The task did not report back within ${info.timeoutSeconds} seconds.`);
+        if (now >= timeoutDue) throw timeoutError('States.Timeout', `The task did not report back within ${timeoutSeconds} seconds.`);
         if (now >= waiter.heartbeatDue) throw timeoutError('States.HeartbeatTimeout', `No heartbeat within ${info.heartbeatSeconds} seconds.`);
       }
     }
   } finally {
     ctx.tokens.delete(hash);
   }
+}
+
+/** TimeoutSecondsPath must name a positive integer, as Step Functions requires (else States.Runtime). */
+function checkedTimeout(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 31_536_000) {
+    throw taskError('States.Runtime', 'TimeoutSecondsPath did not resolve to a positive integer (1 to 31536000)');
+  }
+  return value;
 }
 
 export async function sendTaskSuccess(ctx: RunnerContext, token: string, output: string): Promise<void> {

@@ -50,9 +50,14 @@ export interface StateInfo {
   /** The handler module of a plain Lambda ARN. */
   task?: TaskSpec;
   timeoutSeconds?: number;
+  /** The timeout comes from the input (TimeoutSecondsPath), per execution of the state. */
+  timeoutFromInput?: boolean;
   heartbeatSeconds?: number;
   retry: Retrier[];
 }
+
+/** Where a TimeoutSecondsPath value travels to the callback (removed before the function sees the payload). */
+export const TIMEOUT_PARAMETER = '__localTimeoutSeconds.$';
 
 export interface Workflow {
   id: string;
@@ -149,8 +154,15 @@ function transform(file: string, defs: Record<string, Record<string, unknown>>, 
       if ((r.kind === 'lambda-invoke' || r.kind === 'callback') && typeof params?.['FunctionName'] === 'string') {
         resolveFunction(catalogue.byId, params['FunctionName']); // fails early for an unknown function
       }
-      if (s['TimeoutSecondsPath'] !== undefined || s['HeartbeatSecondsPath'] !== undefined) {
-        throw new Error(`${file}: state ${name}: TimeoutSecondsPath/HeartbeatSecondsPath are not supported locally`);
+      if (s['HeartbeatSecondsPath'] !== undefined) throw new Error(`${file}: state ${name}: HeartbeatSecondsPath is not supported locally`);
+      if (s['TimeoutSecondsPath'] !== undefined) {
+        // A callback that waits until an absolute due time (the seconds computed by the step
+        // before it). The path is resolved against the state's input, as Step Functions does,
+        // by passing it through the Parameters; callbacks.ts takes it out again.
+        if (r.kind !== 'callback' || !params) throw new Error(`${file}: state ${name}: TimeoutSecondsPath is supported locally on callback tasks with Parameters only`);
+        params[TIMEOUT_PARAMETER] = s['TimeoutSecondsPath'];
+        delete s['TimeoutSecondsPath'];
+        info.timeoutFromInput = true;
       }
       if (typeof s['TimeoutSeconds'] === 'number') info.timeoutSeconds = s['TimeoutSeconds'];
       if (typeof s['HeartbeatSeconds'] === 'number') {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
 import { ROUTE_PATHS } from './paths.js';
-import { ERRORS } from '../http/errors.js';
+import { ErrorBody, ERRORS } from '../http/errors.js';
 import { makeIntakeSchema } from '../intake.js';
 import { DEMO_SITES } from '../sites.js';
 
@@ -81,5 +81,6 @@ export const PostIntake = defineRoute({
     422: ERRORS[422],
     429: ERRORS[429],
     500: ERRORS[500],
+    503: { description: 'A rare race on the server (a random id collided): send the same request again.', body: ErrorBody },
   },
 });

@@ -32,7 +32,7 @@ beforeAll(() => {
 });
 
 describe('table', () => {
-  it('has the key design of functions/data/table.ts', () => {
+  it('has the key design of functions/data/keys.ts', () => {
     main.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
     const key = (hash: string, range: string) => [
       { AttributeName: hash, KeyType: 'HASH' },

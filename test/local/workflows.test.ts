@@ -66,6 +66,40 @@ const caught = async (p: Promise<unknown>): Promise<Error> => {
 };
 const forgedToken = () => randomBytes(32).toString('base64url');
 
+describe('callback tasks with TimeoutSecondsPath (until an absolute due time)', () => {
+  it('times out after the seconds its input names, on the clock, and not before', async () => {
+    const executionArn = await start('TestCallbackUntil', 'until-u1', { key: 'u1', wait: { seconds: 7200 } });
+    await cloud.workflows.idle();
+    cloud.clock.advance(2 * HOUR - 1000);
+    await cloud.workflows.idle();
+    expect(await reminders('u1')).toBe(0);
+    expect((await describeExecution(executionArn)).status).toBe('RUNNING');
+    cloud.clock.advance(1000);
+    await cloud.workflows.idle();
+    expect(await reminders('u1')).toBe(1);
+    expect((await describeExecution(executionArn)).status).toBe('SUCCEEDED');
+  });
+
+  it('completes on SendTaskSuccess before the due time', async () => {
+    const executionArn = await start('TestCallbackUntil', 'until-u2', { key: 'u2', wait: { seconds: 86400 } });
+    await cloud.workflows.idle();
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: await tokenOf('u2'), output: '{"answer":"yes"}' }));
+    await cloud.workflows.idle();
+    const done = await describeExecution(executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!)).toMatchObject({ answer: { answer: 'yes' } });
+    expect(await reminders('u2')).toBe(0);
+  });
+
+  it('fails with States.Runtime when the path names no positive integer, as Step Functions does', async () => {
+    const executionArn = await start('TestCallbackUntil', 'until-u3', { key: 'u3', wait: { seconds: -5 } });
+    await cloud.workflows.idle();
+    const done = await describeExecution(executionArn);
+    expect(done.status).toBe('FAILED');
+    expect(done.error).toBe('States.Runtime');
+  });
+});
+
 describe('callback tasks (.waitForTaskToken) with a timeout, reminders and SendTaskSuccess', () => {
   it('times out into a reminder twice, then completes with the answer sent through the SDK', async () => {
     const executionArn = await start('TestCallbackReminder', 'confirm-k1', { key: 'k1' });

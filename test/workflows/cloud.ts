@@ -16,6 +16,7 @@ export const TEST_WORKFLOWS: WorkflowSpec[] = [
   { id: 'TestRetry', definition: 'test/workflows/retry.asl.json', tasks: ['FlakyStep'] },
   { id: 'TestIntegrations', definition: 'test/workflows/integrations.asl.json', tasks: ['CountReminder'] },
   { id: 'TestHeartbeat', definition: 'test/workflows/heartbeat.asl.json', tasks: ['StoreCallbackToken'] },
+  { id: 'TestCallbackUntil', definition: 'test/workflows/callback-until.asl.json', tasks: ['StoreCallbackToken', 'CountReminder'] },
   { id: 'TestExecutionTimeout', definition: 'test/workflows/execution-timeout.asl.json', tasks: [] },
 ];
 
