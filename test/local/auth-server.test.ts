@@ -150,7 +150,8 @@ describe('authorization code with PKCE', () => {
   });
 
   it('refuses an authorization request without PKCE, or with the plain method', async () => {
-    for (const extra of [{ code_challenge: '', code_challenge_method: '' }, { code_challenge_method: 'plain' }]) {
+    const requests: Record<string, string>[] = [{ code_challenge: '', code_challenge_method: '' }, { code_challenge_method: 'plain' }];
+    for (const extra of requests) {
       const { loginUrl } = await startSignIn(cloud, new CookieJar(), extra);
       const back = new URL(loginUrl);
       expect(`${back.origin}${back.pathname}`).toBe(`${cloud.apiUrl}/console/`);
