@@ -66,7 +66,7 @@ describe.runIf(run)('staff console sign-in in a real browser', () => {
     expect((await fetch(`${cloud.apiUrl}/console/nope.js`)).status).toBe(404);
   });
 
-  it('signs in through the code flow as berater.marxloh, keeps the deep link, renews, and signs out', async () => {
+  it('signs in through the code flow as berater.marxloh, keeps the deep link across sign-in and reload, renews, and signs out', async () => {
     const { page, context, problems } = await newPhonePage(browser, { viewport: DESKTOP });
     const tokens = watchTokens(page);
     const staffCalls: Request[] = [];
@@ -115,11 +115,18 @@ describe.runIf(run)('staff console sign-in in a real browser', () => {
       const secrets = [idToken, signIn!.body.refresh_token!, signIn!.body.access_token!];
       for (const c of await context.cookies()) for (const s of secrets) expect(c.value).not.toContain(s);
 
+      // A reload of the deep link signs in again through the server's session, without the password.
+      await page.reload();
+      await page.getByText('Angemeldet als berater.marxloh').first().waitFor();
+      expect(page.url()).toBe(`${cloud.apiUrl}/console/participants/x`);
+      expect(tokens.map((t) => t.grant)).toEqual(['authorization_code', 'authorization_code']);
+      const afterReload = tokens[1]!;
+
       // A minute before the ID token expires the page renews it with the refresh token.
       await page.clock.fastForward('14:30');
       const renewal = await waitFor(() => tokens.find((t) => t.grant === 'refresh_token'), 'the refresh token grant');
       expect(renewal.body.id_token).toEqual(expect.any(String));
-      expect(renewal.body.refresh_token).not.toBe(signIn!.body.refresh_token);
+      expect(renewal.body.refresh_token).not.toBe(afterReload.body.refresh_token);
       await expect(page.getByText('Angemeldet als berater.marxloh').first().isVisible()).resolves.toBe(true);
 
       // Sign-out: the server's session ends and the console is signed out.
@@ -134,7 +141,7 @@ describe.runIf(run)('staff console sign-in in a real browser', () => {
       expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
       const as = await discover(cloud);
       const client = { client_id: LOCAL_CLIENT_ID };
-      for (const rt of [signIn!.body.refresh_token!, renewal.body.refresh_token!]) {
+      for (const rt of [signIn!.body.refresh_token!, afterReload.body.refresh_token!, renewal.body.refresh_token!]) {
         expect((await oauth.refreshTokenGrantRequest(as, client, oauth.None(), rt, insecure)).status).toBe(400);
       }
 
