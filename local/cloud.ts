@@ -37,7 +37,10 @@ export interface LocalCloud {
   /** The workflow clock (also at GET/POST /local/clock): tests move it forward. */
   clock: Clock;
   intakePipe: PipeControl;
-  /** The local stand-in for Cognito: issues and verifies staff tokens. */
+  /**
+   * The local stand-in for Cognito: an authorization server at `${apiUrl}/local/auth` (code flow
+   * with PKCE for the console, `POST /local/auth/token` for scripts) and the staff token check.
+   */
   auth: LocalAuth;
   /**
    * Unfinished workflows started again at this start (after a restart): executions still
@@ -85,7 +88,9 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
       ready: () => ready,
       verifyStaff: (authorization) => auth?.verify(authorization) ?? Promise.resolve(undefined),
       fallback: async (req, res) =>
-        (await handleClockRequest(req, res, clock)) || (auth ? await auth.handle(req, res) : false) || serveWeb(req, res),
+        (await handleClockRequest(req, res, clock)) ||
+        (auth ? (await auth.handle(req, res)) || auth.serveConsoleConfig(req, res) : false) ||
+        serveWeb(req, res),
     });
     const apiPort = await listen(api, settings.port, settings.host, 'PORT');
     const apiUrl = `http://${settings.host}:${apiPort}`;

@@ -45,13 +45,20 @@ function sitePath(pathname: string): string {
   return pathname.lastIndexOf('.') < last ? `${pathname}/index.html` : pathname;
 }
 
+/** As the CloudFront function does: the console's deep links (`/console/participants/x`) are its page. */
+function consoleFallback(pathname: string): string {
+  const last = pathname.lastIndexOf('/');
+  return pathname.startsWith('/console/') && pathname.lastIndexOf('.') < last ? '/console/index.html' : '';
+}
+
 export async function serveWeb(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') return false;
   const pathname = new URL(req.url ?? '/', 'http://local').pathname;
   // Under /api/ only the static API reference is a page (as CloudFront's behaviours route it).
   if (pathname.startsWith('/api/') && !API_DOCS_PATHS.some((p) => pathname === `/${p}` || (p.endsWith('/') && pathname.startsWith(`/${p}`)) || `${pathname}/` === `/${p}`)) return false;
-  const file = (await loadSite()).get(sitePath(pathname));
+  const site = await loadSite();
+  const file = site.get(sitePath(pathname)) ?? site.get(consoleFallback(pathname));
   if (!file) return false;
   res.writeHead(200, {
     'content-type': file.contentType,

@@ -24,8 +24,11 @@ interface PageSpec {
   script: string;
 }
 
-/** The pages. A staff console joins as { name: 'console', html: 'console/index.html', out: 'console/index.html', … }. */
-export const PAGES: PageSpec[] = [{ name: 'intake', html: 'intake/index.html', out: 'index.html', script: 'intake/main.ts' }];
+/** The pages: the public intake at `/`, the staff console at `/console/` (its deep links serve the same HTML). */
+export const PAGES: PageSpec[] = [
+  { name: 'intake', html: 'intake/index.html', out: 'index.html', script: 'intake/main.ts' },
+  { name: 'console', html: 'console/index.html', out: 'console/index.html', script: 'console/main.ts' },
+];
 
 export interface WebFile {
   /** Path inside the site, without a leading slash ('index.html', 'assets/intake-AB12CD34.js'). */

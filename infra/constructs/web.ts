@@ -42,6 +42,10 @@ export interface WebProps {
   /** Custom domain with its ACM certificate (us-east-1); otherwise the cloudfront.net name. */
   domainName?: string;
   certificateArn?: string;
+  /** Written to `/console/config.json`: where the console signs in (web/console/auth.ts). */
+  consoleConfig?: { issuer: string; clientId: string; redirectUri: string; logoutUri: string };
+  /** Origins the pages may call besides their own (connect-src): the sign-in's discovery and token endpoints. */
+  connectSources?: string[];
 }
 
 /**
@@ -76,13 +80,15 @@ export class Web extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // Pages and API share one origin; no inline script or style. The console also talks to the
+    // sign-in (Cognito's discovery and token endpoints), and nothing else comes from elsewhere.
+    const connectSrc = ["'self'", ...(props.connectSources ?? [])].join(' ');
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'BIWAQ Workflows security headers',
       securityHeadersBehavior: {
-        // Pages and API share one origin; no inline script or style, nothing from elsewhere.
         contentSecurityPolicy: {
           contentSecurityPolicy:
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+            `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${connectSrc}; ` +
             "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
           override: false, // a response that sets its own CSP keeps it
         },
@@ -169,30 +175,25 @@ export class Web extends Construct {
       );
     }
 
-    if (existsSync(props.webDir) && readdirSync(props.webDir).length > 0) this.deployPages(builtPages(props.webDir));
+    if (existsSync(props.webDir) && readdirSync(props.webDir).length > 0) this.deployPages(builtPages(props.webDir), props.consoleConfig);
   }
 
   /**
    * S3 behind OAC has no index documents: `/console` and `/console/` would be 403s. Serve
-   * `<dir>/index.html` for paths whose last segment has no file extension.
+   * `<dir>/index.html` for paths whose last segment has no file extension — and the console's
+   * page for its deep links (`/console/participants/x`), which the console routes itself.
    */
   private directoryIndex(): CloudFrontFunction {
     return new CloudFrontFunction(this, 'DirectoryIndex', {
-      comment: 'Maps /dir and /dir/ to /dir/index.html',
+      comment: 'Maps /dir and /dir/ to /dir/index.html; /console/* to /console/index.html',
       runtime: FunctionRuntime.JS_2_0,
-      code: FunctionCode.fromInline(`function handler(event) {
-  var request = event.request;
-  var uri = request.uri;
-  if (uri.endsWith('/')) request.uri = uri + 'index.html';
-  else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) request.uri = uri + '/index.html';
-  return request;
-}`),
+      code: FunctionCode.fromInline(DIRECTORY_INDEX_CODE),
     });
   }
 
-  private deployPages(webDir: string): void {
+  private deployPages(webDir: string, consoleConfig: WebProps['consoleConfig']): void {
     const deployment = new BucketDeployment(this, 'Deployment', {
-      sources: [Source.asset(webDir)],
+      sources: [Source.asset(webDir), ...(consoleConfig ? [Source.jsonData('console/config.json', consoleConfig)] : [])],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],
@@ -215,6 +216,17 @@ export class Web extends Construct {
     acknowledgeWildcardResource(handler, '*', `${cdkOwned}: cloudfront:CreateInvalidation/GetInvalidation after the upload.`);
   }
 }
+
+/** The viewer-request function of the pages (CloudFront Functions, JS 2.0). */
+export const DIRECTORY_INDEX_CODE = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  var extensionless = uri.lastIndexOf('.') < uri.lastIndexOf('/');
+  if (uri.startsWith('/console/') && extensionless) request.uri = '/console/index.html';
+  else if (uri.endsWith('/')) request.uri = uri + 'index.html';
+  else if (extensionless) request.uri = uri + '/index.html';
+  return request;
+}`;
 
 /**
  * web/ holds sources (TypeScript, CSS, a build script): what goes to S3 is what web/build.ts makes

@@ -18,6 +18,18 @@ export interface Settings {
   mailIdentity: 'domain' | 'address';
   /** Staff console base URL; undefined → the CloudFront URL + `/console`. */
   consoleUrl?: string;
+  /** Where Cognito's managed login sends the console back with a code; undefined → `${consoleUrl}/`. The first is the console's own. */
+  consoleCallbackUrls?: string[];
+  /** Where Cognito's `/logout` may send the console afterwards; undefined → the callback URLs. */
+  consoleLogoutUrls?: string[];
+  /**
+   * The managed login's Cognito prefix domain (`<prefix>.auth.<region>.amazoncognito.com`, unique
+   * per region across AWS); undefined → `<projectId>-staff-<the stack's id>`.
+   */
+  authDomainPrefix?: string;
+  /** A custom domain for managed login instead (needs `authCertificateArn`, ACM in us-east-1). */
+  authDomainName?: string;
+  authCertificateArn?: string;
   projectId: string;
   /**
    * CloudFront geo allowlist (ISO 3166-1 alpha-2). Germany and its neighbours: participants,
@@ -49,6 +61,9 @@ const json = <T extends z.ZodType>(schema: T) =>
     }
   }, schema);
 
+/** Cognito takes https redirect URLs, and plain http only for localhost. */
+const cognitoRedirectUrl = z.url().refine((u) => u.startsWith('https://') || /^http:\/\/localhost(:\d+)?\//.test(u), 'https (or http://localhost)');
+
 const SettingsSchema = z.object({
   demo: json(z.boolean()).default(false),
   // Checked with the contract's own schema below (schemas/ may use zod/mini).
@@ -56,6 +71,15 @@ const SettingsSchema = z.object({
   mailFrom: z.email(),
   mailIdentity: z.enum(['domain', 'address']).default('domain'),
   consoleUrl: z.url().optional(),
+  consoleCallbackUrls: json(z.array(cognitoRedirectUrl).min(1).max(20)).optional(),
+  consoleLogoutUrls: json(z.array(cognitoRedirectUrl).min(1).max(20)).optional(),
+  authDomainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens, at most 63')
+    .refine((p) => !/aws|amazon|cognito/.test(p), 'must not contain aws, amazon or cognito')
+    .optional(),
+  authDomainName: z.string().min(3).optional(),
+  authCertificateArn: z.string().startsWith('arn:aws:acm:us-east-1:').optional(),
   projectId: z.string().min(1).max(40).default('biwaq'),
   allowedCountries: json(z.array(z.string().regex(/^[A-Z]{2}$/)).min(1)).default(['DE']),
   intakeRateLimitPer5Min: json(z.number().int().min(10).max(2_000_000_000)).default(100),
@@ -97,6 +121,12 @@ export function readSettings(node: Node): Settings {
   }
   if (Boolean(s.domainName) !== Boolean(s.certificateArn)) {
     throw new Error('Invalid CDK context: domainName and certificateArn go together');
+  }
+  if (Boolean(s.authDomainName) !== Boolean(s.authCertificateArn)) {
+    throw new Error('Invalid CDK context: authDomainName and authCertificateArn go together');
+  }
+  if (s.authDomainName && s.authDomainPrefix) {
+    throw new Error('Invalid CDK context: authDomainPrefix or authDomainName, not both');
   }
   return { ...s, sites: sites.data };
 }

@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Fn, Lazy, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../routes.js';
 import { Api } from '../constructs/api.js';
@@ -47,7 +47,19 @@ export class WorkflowsStack extends Stack {
     };
 
     this.workflows = new Workflows(this, 'Workflows', { table: this.table, mail: this.mail, environment });
-    this.auth = new Auth(this, 'Auth');
+    // The console page is where managed login sends the browser back (and after sign-out).
+    const consolePage = Token.isUnresolved(consoleUrl) ? `${consoleUrl}/` : `${consoleUrl.replace(/\/+$/, '')}/`;
+    const callbackUrls = settings.consoleCallbackUrls ?? [consolePage];
+    const logoutUrls = settings.consoleLogoutUrls ?? callbackUrls;
+    this.auth = new Auth(this, 'Auth', {
+      callbackUrls,
+      logoutUrls,
+      domain:
+        settings.authDomainName && settings.authCertificateArn
+          ? { domainName: settings.authDomainName, certificateArn: settings.authCertificateArn }
+          : // Prefix domains are unique per region across AWS: the stack's own id makes ours so.
+            { prefix: settings.authDomainPrefix ?? `${cognitoSafe(settings.projectId)}-staff-${Fn.select(2, Fn.split('/', Aws.STACK_ID))}` },
+    });
     this.api = new Api(this, 'Api', {
       routes: ROUTES,
       environment,
@@ -62,6 +74,8 @@ export class WorkflowsStack extends Stack {
       allowedCountries: settings.allowedCountries,
       domainName: settings.domainName,
       certificateArn: settings.certificateArn,
+      consoleConfig: { issuer: this.auth.issuer, clientId: this.auth.client.userPoolClientId, redirectUri: callbackUrls[0]!, logoutUri: logoutUrls[0]! },
+      connectSources: [`https://cognito-idp.${this.region}.amazonaws.com`, this.auth.signInUrl],
     });
 
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail: settings.alarmEmail });
@@ -73,5 +87,19 @@ export class WorkflowsStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'ConsoleClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'StaffIssuer', { value: this.auth.issuer });
+    new CfnOutput(this, 'StaffSignInUrl', { value: this.auth.signInUrl, description: 'Managed login (authorize, token, logout)' });
   }
+}
+
+/** A project id as a Cognito domain prefix: lowercase letters, digits, hyphens; none of aws, amazon, cognito. */
+function cognitoSafe(projectId: string): string {
+  const safe = projectId
+    .toLowerCase()
+    .replace(/aws|amazon|cognito/g, '')
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 20)
+    .replace(/-+$/, '');
+  return safe || 'biwaq';
 }

@@ -39,6 +39,15 @@ describe('cdk-nag AwsSolutions', () => {
     expect(all.flatMap(findings)).toEqual([]);
   });
 
+  it('stays clean with a custom sign-in domain and context callback URLs', () => {
+    const all = stacks({
+      authDomainName: 'login.biwaq.example',
+      authCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-0000-0000-000000000000',
+      consoleCallbackUrls: ['https://biwaq.example/console/'],
+    });
+    expect(all.flatMap(findings)).toEqual([]);
+  });
+
   it('acknowledges CFR4 only while there is no custom domain', () => {
     const [main] = stacks({
       domainName: 'biwaq.example',

@@ -56,8 +56,8 @@ describe('sign-in', () => {
 describe('forged and expired tokens get 401 before any handler runs', () => {
   const key = () => JSON.parse(readFileSync(join(dataDir, 'local-auth-key.json'), 'utf8')) as JWK;
   const claims = { 'cognito:groups': ['staff'], 'custom:site': 'marxloh', token_use: 'id' };
-  const sign = async (opts: { iss?: string; aud?: string; exp?: number; jwk?: JWK }) =>
-    new SignJWT(claims)
+  const sign = async (opts: { iss?: string; aud?: string; exp?: number; jwk?: JWK; claims?: Record<string, unknown> }) =>
+    new SignJWT(opts.claims ?? claims)
       .setProtectedHeader({ alg: 'RS256', kid: key().kid })
       .setSubject('forger')
       .setIssuer(opts.iss ?? cloud.auth.issuer)
@@ -73,6 +73,8 @@ describe('forged and expired tokens get 401 before any handler runs', () => {
     ['a wrong issuer', async () => sign({ iss: 'https://evil.example/local/auth' })],
     ['a wrong audience', async () => sign({ aud: 'some-other-client' })],
     ['an expired token', async () => sign({ exp: Math.floor(Date.now() / 1000) - 60 })],
+    ['an access token (token_use access)', async () => sign({ claims: { ...claims, token_use: 'access' } })],
+    ['a token without token_use', async () => sign({ claims: { 'cognito:groups': ['staff'], 'custom:site': 'marxloh' } })],
     [
       'another key',
       async () => {

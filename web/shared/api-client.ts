@@ -21,6 +21,8 @@ export interface RequestOptions<C extends RouteContract> {
   /** A staff ID token (Bearer). */
   token?: string;
   signal?: AbortSignal;
+  /** The fetch to use (the console's signs in, renews and retries once on 401). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /** The answer: a success with its contract's body, or an error with the common error body. */
@@ -50,7 +52,8 @@ export async function api<I extends RouteId>(id: I, opts: RequestOptions<Contrac
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  const res = await fetch(urlOf(id, opts.params as Record<string, string> | undefined, opts.query), {
+  const send = opts.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
+  const res = await send(urlOf(id, opts.params as Record<string, string> | undefined, opts.query), {
     method,
     headers,
     ...(body !== undefined ? { body } : {}),
