@@ -1,10 +1,12 @@
 import type { RouteContract } from '../http/contract.js';
 import { GetHealth } from './health.js';
-import { GetIntakeForm, PostIntake } from './intake.js';
+import { PostIntake } from './intake.js';
+import { GetIntakeForm } from './intake-form.js';
 import { GetParticipant, GetParticipantAudit, GetStaffMe, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
 export * from './health.js';
 export * from './intake.js';
+export * from './intake-form.js';
 export * from './staff.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
