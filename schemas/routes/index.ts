@@ -1,4 +1,5 @@
 import type { RouteContract } from '../http/contract.js';
+import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
 import { GetHealth } from './health.js';
 import { GetIntakeForm, PostIntake } from './intake.js';
 import { GetParticipant, GetParticipantAudit, GetStaffMe, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
@@ -6,6 +7,7 @@ import { GetParticipant, GetParticipantAudit, GetStaffMe, ListParticipants, Reco
 export * from './health.js';
 export * from './intake.js';
 export * from './staff.js';
+export * from './console.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -14,8 +16,13 @@ export const CONTRACTS = [
   PostIntake,
   GetStaffMe,
   ListParticipants,
+  SearchParticipants,
+  GetToday,
   GetParticipant,
   GetParticipantAudit,
   RecordFirstContact,
   WithdrawParticipant,
+  AssignParticipant,
+  TransferParticipant,
+  GetTeam,
 ] as const satisfies readonly RouteContract[];
