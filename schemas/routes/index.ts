@@ -1,4 +1,5 @@
 import type { RouteContract } from '../http/contract.js';
+import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
 import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
@@ -8,6 +9,7 @@ export * from './health.js';
 export * from './intake.js';
 export * from './intake-form.js';
 export * from './staff.js';
+export * from './console.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -16,8 +18,13 @@ export const CONTRACTS = [
   PostIntake,
   GetStaffMe,
   ListParticipants,
+  SearchParticipants,
+  GetToday,
   GetParticipant,
   GetParticipantAudit,
   RecordFirstContact,
   WithdrawParticipant,
+  AssignParticipant,
+  TransferParticipant,
+  GetTeam,
 ] as const satisfies readonly RouteContract[];
