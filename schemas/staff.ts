@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isRealDate } from './intake.js';
+import { isRealDate } from './dates.js';
 import { code, issue, text } from './text.js';
 
 /** Staff roles (Cognito groups). Staff and leads are bound to one site; coordinators see all sites, no personal data. */
