@@ -1,17 +1,20 @@
 import '../local/polyfills.js';
-import { fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROUTES } from '../infra/routes.js';
 import { TASKS } from '../infra/workflow-specs.js';
 import { bundle, coldImportMs, floorSource, median, writeFloor } from './cold-import.js';
+import { startCloudProcess } from './cloud-client.js';
+import { costRun } from './cost.js';
+import { printTable } from './print.js';
 import { intakeBody, intakeClient, load, rawPutClient, type LoadResult } from './throughput.js';
 
 /**
- * `npm run bench`: every figure is a ratio against a baseline measured in the same run.
+ * `npm run bench`: (a) and (b) are ratios against a baseline measured in the same run.
  * (a) each function's bundle and cold import against an "SDK floor" bundle that only creates
  *     the AWS clients the function uses; (b) intake throughput and p99 through the local API
- *     against raw dynalite PutItem through the same SDK, both at concurrency 16.
+ *     against raw dynalite PutItem through the same SDK, both at concurrency 16; (c) what 1,000
+ *     intakes cost on AWS (absolute dollars at list prices, bench/prices.ts), from a metered run.
  */
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, '.bench');
@@ -65,22 +68,8 @@ async function coldImports(): Promise<boolean> {
 
 async function throughput(): Promise<boolean> {
   console.log(`\n(b) Throughput at concurrency ${CONCURRENCY}, ${REQUESTS} requests per round; the round with the median ratio of ${ROUNDS}\n`);
-  const child = fork(join(ROOT, 'bench/cloud-process.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let seq = 0;
-  const waiting = new Map<number, () => void>();
-  const info = await new Promise<{ apiUrl: string; dynamoEndpoint: string; tableName: string }>((res, rej) => {
-    child.once('error', rej);
-    child.on('message', (m: { ready?: boolean; id?: number } & Record<string, string>) => {
-      if (m.ready) res(m as never);
-      else if (m.id !== undefined) waiting.get(m.id)?.();
-    });
-  });
-  const command = (cmd: string) =>
-    new Promise<void>((res) => {
-      const id = seq++;
-      waiting.set(id, res);
-      child.send({ cmd, id });
-    });
+  const cloud = await startCloudProcess();
+  const { info, command } = cloud;
 
   try {
     const raw = rawPutClient(info.dynamoEndpoint, info.tableName);
@@ -124,20 +113,14 @@ async function throughput(): Promise<boolean> {
     );
     return ratio >= TARGET_THROUGHPUT && errors === 0;
   } finally {
-    await command('stop');
+    await cloud.stop();
   }
 }
 
-function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  for (const [i, r] of rows.entries()) {
-    console.log('  ' + r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
-    if (i === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
-  }
-}
-
-// BENCH_PARTS=imports or =throughput runs one part only.
-const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput').split(',');
+// BENCH_PARTS=imports, =throughput or =cost runs one part only (a comma-separated list: several).
+const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost').split(',');
 const importsOk = parts.includes('imports') ? await coldImports() : true;
 const throughputOk = parts.includes('throughput') ? await throughput() : true;
-console.log(`\n${importsOk && throughputOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);
+// The cost run has no target: it prints absolute dollars, for every later change to be compared with.
+const costOk = parts.includes('cost') ? await costRun() : true;
+console.log(`\n${importsOk && throughputOk && costOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);

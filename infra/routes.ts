@@ -44,13 +44,21 @@ export const ROUTES: RouteSpec[] = [
   route(R.GetHealth, 'functions/public/get-health.ts', []),
   route(R.GetIntakeForm, 'functions/public/get-intake-form.ts', []),
   route(R.PostIntake, 'functions/public/post-intake.ts', ['table:write', 'table:read'], { rateLimited: true }),
-  route(R.GetStaffMe, 'functions/staff/get-me.ts', []),
-  route(R.ListParticipants, 'functions/staff/list-participants.ts', ['table:read']),
-  // Reads are audited (a write).
+  // Every staff route records its caller in the site's staff directory (a write, once a day per
+  // user), and every read of a list or a record is audited (a write).
+  route(R.GetStaffMe, 'functions/staff/get-me.ts', ['table:write']),
+  route(R.ListParticipants, 'functions/staff/list-participants.ts', ['table:read', 'table:write']),
+  // Static paths before `{id}`: the local server matches in this order (API Gateway prefers static ones).
+  route(R.SearchParticipants, 'functions/staff/search-participants.ts', ['table:read', 'table:write']),
+  route(R.GetToday, 'functions/staff/get-today.ts', ['table:read', 'table:write']),
   route(R.GetParticipant, 'functions/staff/get-participant.ts', ['table:read', 'table:write']),
-  route(R.GetParticipantAudit, 'functions/staff/get-participant-audit.ts', ['table:read']),
+  route(R.GetParticipantAudit, 'functions/staff/get-participant-audit.ts', ['table:read', 'table:write']),
   route(R.RecordFirstContact, 'functions/staff/record-contact.ts', ['table:read', 'table:write']),
   route(R.WithdrawParticipant, 'functions/staff/withdraw-participant.ts', ['table:read', 'table:write']),
+  route(R.AssignParticipant, 'functions/staff/assign-participant.ts', ['table:read', 'table:write']),
+  // The receiving site's lead gets a notice.
+  route(R.TransferParticipant, 'functions/staff/transfer-participant.ts', ['table:read', 'table:write', 'mail:send']),
+  route(R.GetTeam, 'functions/staff/get-team.ts', ['table:read', 'table:write']),
 ];
 
 export function routeById(id: string): RouteSpec | undefined {

@@ -90,8 +90,11 @@ export function createApiServer(opts: ApiServerOptions): Server {
   }
 }
 
+/** As API Gateway: the most specific route wins (fewer `{param}` segments), whatever the table's order. */
+const BY_SPECIFICITY = [...ROUTES].sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0));
+
 function findRoute(method: string, path: string): { route: RouteSpec; params: Record<string, string> } | undefined {
-  for (const route of ROUTES) {
+  for (const route of BY_SPECIFICITY) {
     if (route.method !== method) continue;
     const params = matchPath(route.path, path);
     if (params) return { route, params };

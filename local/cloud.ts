@@ -6,7 +6,7 @@ import { DEMO_SITES } from '../schemas/sites.js';
 import { createApiServer } from './api-server.js';
 import { Clock, handleClockRequest } from './clock.js';
 import { dateFollows } from './clock-date.js';
-import { ensureTable, startDynamo } from './dynamo.js';
+import { ensureTable, startDynamo, type LocalDynamo } from './dynamo.js';
 import { connectStreamTriggers, redriveStreamTriggers, type PipeControl } from './stream-pipe.js';
 import { close, listen } from './listen.js';
 import { startMail } from './mail.js';
@@ -42,6 +42,8 @@ export interface LocalCloud {
    * with PKCE for the console, `POST /local/auth/token` for scripts) and the staff token check.
    */
   auth: LocalAuth;
+  /** The DynamoDB request meter, if the options asked for it (`dynamo: { meter: true }`; the bench's cost run). */
+  dynamoMeter?: Pick<LocalDynamo, 'meter' | 'resetMeter'>;
   /**
    * Unfinished workflows started again at this start (after a restart): executions still
    * RUNNING, plus intakes whose workflow had never started.
@@ -61,6 +63,8 @@ export interface LocalCloudOptions {
     retryIntervalScale?: number;
     maxConcurrentTasks?: number;
   };
+  /** `meter: true` counts DynamoDB requests and capacity units (local/dynamo-meter.mjs); off by default. */
+  dynamo?: { meter?: boolean };
 }
 
 /**
@@ -75,7 +79,7 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
   };
   try {
     // The backing services stay on loopback whatever HOST says: they have no authentication.
-    const dynamo = await startDynamo({ port: settings.dynamoPort, host: LOOPBACK, dataDir: settings.dataDir });
+    const dynamo = await startDynamo({ port: settings.dynamoPort, host: LOOPBACK, dataDir: settings.dataDir, meter: options.dynamo?.meter });
     stops.push(dynamo.stop);
     const mail = await startMail({ port: settings.mailPort, host: LOOPBACK });
     stops.push(mail.stop);
@@ -137,6 +141,7 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
       clock,
       intakePipe,
       auth,
+      dynamoMeter: options.dynamo?.meter ? { meter: dynamo.meter, resetMeter: dynamo.resetMeter } : undefined,
       redriven,
       seeded,
       stop: stopAll,

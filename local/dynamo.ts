@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { TABLE_SPEC } from '../infra/table-spec.js';
 import { Worker } from 'node:worker_threads';
 import { PortInUseError } from './listen.js';
+import type { MeterSnapshot } from './dynamo-meter.mjs';
+
+export type { MeterSnapshot, MeteredOperation, MeteredTable } from './dynamo-meter.mjs';
 
 /** A change record shaped like a DynamoDB stream record (NEW_IMAGE), for the local pipe. */
 export interface ChangeRecord {
@@ -24,6 +27,14 @@ export interface LocalDynamo {
   onChange(listener: (record: ChangeRecord) => void): void;
   /** Resolves once every change made so far has reached the listeners. */
   sync(): Promise<void>;
+  /**
+   * The request meter (only if started with `meter: true`, else it rejects): per table and
+   * operation the requests, their bytes and the capacity units DynamoDB on-demand would bill
+   * (local/dynamo-meter.mjs), counted since the start or the last resetMeter().
+   */
+  meter(): Promise<MeterSnapshot>;
+  /** Sets the meter's counters to zero; resolves with what they held. */
+  resetMeter(): Promise<MeterSnapshot>;
   stop(): Promise<void>;
 }
 
@@ -33,7 +44,13 @@ export interface LocalDynamo {
  * records. (Our code creates items only with PutItem; updates never create the items the pipe
  * watches.)
  */
-export async function startDynamo(opts: { port: number; host: string; dataDir?: string }): Promise<LocalDynamo> {
+export async function startDynamo(opts: {
+  port: number;
+  host: string;
+  dataDir?: string;
+  /** Counts requests and estimates capacity units (slows dynalite a little: off unless asked). */
+  meter?: boolean;
+}): Promise<LocalDynamo> {
   let path: string | undefined;
   if (opts.dataDir) {
     path = join(opts.dataDir, 'dynamodb');
@@ -41,13 +58,15 @@ export async function startDynamo(opts: { port: number; host: string; dataDir?: 
   }
   const listeners: ((r: ChangeRecord) => void)[] = [];
   const synced: (() => void)[] = [];
+  const metered: ((m: MeterSnapshot | null) => void)[] = [];
   const worker = new Worker(new URL('./dynamo-worker.mjs', import.meta.url), {
-    workerData: { path, port: opts.port, host: opts.host, tapPuts: true },
+    workerData: { path, port: opts.port, host: opts.host, tapPuts: true, meter: opts.meter === true },
   });
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('error', reject);
-    worker.on('message', (msg: { listening?: number; error?: string; put?: string; synced?: boolean }) => {
+    worker.on('message', (msg: { listening?: number; error?: string; put?: string; synced?: boolean; meter?: MeterSnapshot | null }) => {
       if (msg.synced) synced.shift()?.();
+      else if (msg.meter !== undefined) metered.shift()?.(msg.meter);
       else if (msg.listening !== undefined) resolve(msg.listening);
       else if (msg.error) reject(msg.error === 'EADDRINUSE' || msg.error === 'EACCES' ? new PortInUseError(opts.port, 'DYNAMO_PORT') : new Error(msg.error));
       else if (msg.put && listeners.length) emitPut(msg.put, listeners);
@@ -58,6 +77,12 @@ export async function startDynamo(opts: { port: number; host: string; dataDir?: 
   });
 
   const endpoint = `http://${opts.host}:${port}`;
+  const askMeter = (msg: 'meter' | 'meter-reset') =>
+    new Promise<MeterSnapshot>((resolve, reject) => {
+      if (!opts.meter) return reject(new Error('the DynamoDB meter is off: start the local dynalite with meter: true'));
+      metered.push((m) => (m ? resolve(m) : reject(new Error('the local dynalite stopped'))));
+      worker.postMessage(msg);
+    });
   const client = new DynamoDBClient({
     endpoint,
     region: process.env['AWS_REGION'] ?? 'eu-central-1',
@@ -72,8 +97,11 @@ export async function startDynamo(opts: { port: number; host: string; dataDir?: 
         synced.push(resolve);
         worker.postMessage('sync');
       }),
+    meter: () => askMeter('meter'),
+    resetMeter: () => askMeter('meter-reset'),
     stop: async () => {
       for (const s of synced.splice(0)) s();
+      for (const m of metered.splice(0)) m(null);
       client.destroy();
       const stopped = new Promise<void>((resolve) => worker.on('message', (m: { stopped?: boolean }) => m.stopped && resolve()));
       worker.postMessage('stop');

@@ -13,21 +13,8 @@ import { code, issue, text } from './text.js';
 /** Version of the Art. 13 data notice the consent refers to (text in schemas/i18n/*.json). */
 export const DATA_NOTICE_VERSION = '2026-11';
 
-export const GENDERS = ['female', 'male', 'non_binary'] as const;
-export const EMPLOYMENT_STATUSES = ['unemployed', 'long_term_unemployed', 'inactive', 'employed'] as const;
-export const EDUCATION_LEVELS = ['isced_0_2', 'isced_3_4', 'isced_5_8'] as const;
-export const PART2_ANSWERS = ['yes', 'no', 'no_answer'] as const;
-export const HELP_WANTED = [
-  'counselling',
-  'job_search',
-  'application',
-  'interview',
-  'qualification',
-  'digital_skills',
-  'recognition',
-  'trial_placement',
-] as const;
-export const DOCUMENTS = ['certificates', 'transcripts', 'work_experience', 'id_document', 'cv_german', 'translations'] as const;
+export { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from './intake-options.js';
+import { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from './intake-options.js';
 
 export const MIN_AGE = 15;
 export const MAX_AGE = 99;
@@ -38,17 +25,8 @@ const isoDate = z.string().check(
   z.refine((s: string) => isRealDate(s), issue('invalid_date')),
 );
 
-export function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** Age in whole years on `today` (both YYYY-MM-DD). */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
+export { ageOn, isRealDate } from './dates.js';
+import { ageOn, isRealDate } from './dates.js';
 
 /** Spaces, dashes, slashes, dots and brackets are how people write numbers; only digits are kept. */
 const phone = z

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isRealDate } from './intake.js';
+import { isRealDate } from './dates.js';
 import { code, issue, text } from './text.js';
 
 /** Staff roles (Cognito groups). Staff and leads are bound to one site; coordinators see all sites, no personal data. */
@@ -12,9 +12,17 @@ export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 /** The claims both clouds put on a staff token (Cognito ID token; the local issuer mints the same). */
 export const CLAIM = { groups: 'cognito:groups', site: 'custom:site', username: 'cognito:username' } as const;
 
+/** A staff user's subject id (Cognito `sub`: a UUID). */
+export const StaffSub = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i));
+
+/** A site id, as configured (schemas/sites.ts); whether it is one of ours is the handler's check. */
+export const SiteId = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/));
+
 /** Query of GET /api/staff/participants. Unknown parameters are refused, like unknown body keys. */
 export const ParticipantListQuery = z.strictObject({
   status: z.optional(z.enum(PARTICIPANT_STATUSES)),
+  /** `me` or a staff subject id: only the participants assigned to them (one Query on GSI5). */
+  assignedTo: z.optional(z.union([z.literal('me'), StaffSub])),
   cursor: z.optional(z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/))),
   limit: z.optional(
     z.pipe(
@@ -53,3 +61,23 @@ export const WithdrawalInput = z.strictObject({
   note: z.optional(text(500, 0)),
 });
 export type WithdrawalInput = z.infer<typeof WithdrawalInput>;
+
+/** GET /api/staff/participants/search?q= — a reference (any case, with or without dash) or a name prefix. */
+export const ParticipantSearchQuery = z.strictObject({
+  q: text(100, 1),
+});
+export type ParticipantSearchQuery = z.infer<typeof ParticipantSearchQuery>;
+
+/** POST /api/staff/participants/{id}/assign — a lead assigns a staff member of the site, or nobody. */
+export const AssignmentInput = z.strictObject({
+  version,
+  assignedTo: z.nullable(StaffSub),
+});
+export type AssignmentInput = z.infer<typeof AssignmentInput>;
+
+/** POST /api/staff/participants/{id}/transfer — a lead hands the participant over to another site. */
+export const TransferInput = z.strictObject({
+  version,
+  toSite: SiteId,
+});
+export type TransferInput = z.infer<typeof TransferInput>;

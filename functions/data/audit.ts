@@ -17,6 +17,21 @@ export async function appendAudit(participantId: string, entry: AuditEntry): Pro
   );
 }
 
+/**
+ * A site-level entry (list, search, "Heute" reads): in the site's audit partition of the day
+ * (keys.ts). The entry says who, when, what and e.g. which filter and how many results — never
+ * a search text or anything else a person could be recognised by.
+ */
+export async function appendSiteAudit(site: string, entry: AuditEntry): Promise<void> {
+  await dynamo.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...key.siteAudit(site, entry.at, randomBytes(4).toString('hex')), type: ITEM_TYPE.siteAudit, site, ...entry },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+}
+
 /** A page of a participant's audit trail, newest first; `after` is the last sort key seen. */
 export async function auditPage(
   participantId: string,

@@ -3,13 +3,28 @@
  * modules (functions/data/*.ts), the CDK table and stream filter (infra/), the local pipe and
  * the page cursors import from here; nobody else spells a key string.
  *
- * | entity               | PK                    | SK                              | GSI1 (site listing)                         | GSI2 (status filter)                         |
- * |----------------------|-----------------------|---------------------------------|---------------------------------------------|----------------------------------------------|
- * | Submission           | SUBMISSION#<id>       | SUBMISSION                      | –                                           | –                                            |
- * | Identity (dedup key) | IDENTITY#<hash>       | IDENTITY                        | –                                           | –                                            |
- * | Participant          | PARTICIPANT#<id>      | PROFILE                         | SITE#<site> / PARTICIPANT#<createdAt>#<id>  | SITE#<site>#STATUS#<status> / <createdAt>#<id> |
- * | Further submission   | PARTICIPANT#<id>      | SUBMISSION#<receivedAt>#<id>    | –                                           | –                                            |
- * | Audit entry          | PARTICIPANT#<id>      | AUDIT#<at>#<random>             | –                                           | –                                            |
+ * | entity                 | PK                                  | SK                             | index keys (sparse unless noted)                                   |
+ * |------------------------|-------------------------------------|--------------------------------|--------------------------------------------------------------------|
+ * | Submission             | SUBMISSION#<id>                     | SUBMISSION                     | –                                                                  |
+ * | Identity (dedup key)   | IDENTITY#<hash>                     | IDENTITY                       | –                                                                  |
+ * | Participant            | PARTICIPANT#<id>                    | PROFILE                        | GSI1 SITE#<site> / PARTICIPANT#<createdAt>#<id> (always)           |
+ * |                        |                                     |                                | GSI2 SITE#<site>#STATUS#<status> / <createdAt>#<id> (always)       |
+ * |                        |                                     |                                | GSI4 SITE#<site>#AGENDA / <dueAt>#intake#<id> (status new, follow-up scheduled) |
+ * |                        |                                     |                                | GSI5 SITE#<site>#ASSIGNED#<sub> / <createdAt>#<id> (assigned)     |
+ * | Further submission     | PARTICIPANT#<id>                    | SUBMISSION#<receivedAt>#<id>   | –                                                                  |
+ * | Name-index entry       | PARTICIPANT#<id>                    | NAME#<folded entry>            | GSI3 SITE#<site>#NAME / <folded entry>#<id>                        |
+ * | Audit entry            | PARTICIPANT#<id>                    | AUDIT#<at>#<random>            | –                                                                  |
+ * | Reference lookup       | REFERENCE#<reference>               | REFERENCE                      | –                                                                  |
+ * | Site audit entry       | SITE#<site>#AUDIT#<UTC day>         | AUDIT#<at>#<random>            | –                                                                  |
+ * | Staff directory entry  | SITE#<site>#STAFF                   | STAFF#<sub>                    | –                                                                  |
+ * | Team notice marker     | TEAM_NOTICE#<participantId>#<day>   | SITE#<site>                    | – (expires: TTL)                                                   |
+ *
+ * The participant's partition sorts AUDIT# < NAME# < PROFILE < SUBMISSION#: the record's query
+ * (SK ≥ PROFILE) reads the profile and the further submissions only. Name-index entries hold
+ * folded names (personal data, encrypted like the rest) and live in the participant's partition,
+ * so an erasure of the partition takes them along. Site-level audit entries (list, search and
+ * "Heute" reads: who, when, what, filter and result count — never a search text) live in one
+ * partition per site and UTC day, so no partition grows without bound and a day reads in one Query.
  *
  * | access pattern                                      | how                                                  | module          |
  * |-----------------------------------------------------|------------------------------------------------------|-----------------|
@@ -19,12 +34,23 @@
  * | record a mail as sent (exactly once per step)       | conditional Update Submission                        | submissions.ts  |
  * | register once per person (duplicate rule)           | conditional Put Identity, then Participant           | identities.ts, participants.ts |
  * | link a duplicate submission, flag the participant   | conditional Put link item, set union on participant  | participants.ts |
+ * | index a participant for search (idempotent)         | Update (upsert) Reference lookup per reference, Name-index entries | search-index.ts |
  * | follow-up due times, reminder/escalation sent       | Update Participant (if_not_exists / condition)       | participants.ts |
- * | first contact / withdrawal (optimistic locking)     | conditional Update Participant on version            | participants.ts |
- * | list a site's participants, newest first            | Query GSI1 (GSI2 for one status), backwards          | participants.ts |
+ * | put a waiting participant on the site's agenda      | conditional Update Participant (status new) sets GSI4 | participant-changes.ts |
+ * | first contact / withdrawal (optimistic locking)     | conditional Update Participant on version; REMOVE GSI4 | participant-changes.ts |
+ * | assign / unassign (optimistic locking)              | conditional Update Participant on version; SET/REMOVE GSI5 | participant-changes.ts |
+ * | transfer to another site (optimistic locking)       | conditional Update Participant on version (GSI1/2/4 move, GSI5 removed), then re-upsert its Name-index entries | participant-changes.ts, search-index.ts |
+ * | list a site's participants, newest first            | Query GSI1 (GSI2 for one status, GSI5 for one assignee), backwards | participants.ts |
+ * | search by reference (also a linked submission's)    | Get Reference lookup, Get Participant, same site?    | search-index.ts, participants.ts |
+ * | search by name prefix                               | Query GSI3 begins_with, BatchGet the ≤ 25 profiles, same site? | search-index.ts, participants.ts |
+ * | "Heute": who waits, what is due within 7 days       | Query GSI4 up to now + 7 days, ascending             | agenda.ts       |
  * | a participant's record: profile, further submissions| Query PK = PARTICIPANT#<id>, SK ≥ PROFILE            | participants.ts |
  * | a page of the audit trail, newest first             | Query PK = PARTICIPANT#<id>, SK begins_with AUDIT#   | audit.ts        |
  * | audit an action (who, when, what; no personal data) | Put Audit in the participant's partition             | audit.ts        |
+ * | audit a site-level read (list, search, Heute, team) | Put Site audit entry in SITE#<site>#AUDIT#<day>      | audit.ts        |
+ * | record who works at a site (once a day per user)    | conditional Update (upsert) Staff directory entry, only if lastSeenDay ≠ today | staff-directory.ts |
+ * | the site's team with their number of assignees      | Query SITE#<site>#STAFF, then a COUNT Query on GSI5 per member (not withdrawn) | staff-directory.ts, participants.ts |
+ * | one team notice per person, site and day            | conditional Update (upsert) Team notice marker: new, or this submission's | team-notices.ts |
  * | items whose workflow never started (local restart)  | Scan, the registry's stream filter on each item     | local/stream-pipe.ts |
  */
 
@@ -40,6 +66,16 @@ export const INDEXES = {
   siteListing: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
   /** A site's participants in one status, newest first. */
   siteStatus: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  /** Name search: Name-index entries, one per normalised name (first/last, either order). Sparse. */
+  siteNames: { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+  /**
+   * A site's agenda ("Heute"), by due time: any item that is due carries these two attributes
+   * and drops them when it is done (sparse). The intake follow-up puts the waiting participant
+   * here; trial placements and recognition cases add their own kinds to the same partition.
+   */
+  siteAgenda: { name: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
+  /** A site's participants assigned to one staff member, newest first. Sparse. */
+  siteAssignment: { name: 'GSI5', partitionKey: 'GSI5PK', sortKey: 'GSI5SK' },
 } as const;
 
 /** Every key attribute an item may carry; stripped before an item is parsed into its shape. */
@@ -57,6 +93,9 @@ export const SK = {
   profile: 'PROFILE',
   linkedSubmissionPrefix: 'SUBMISSION#',
   auditPrefix: 'AUDIT#',
+  nameEntryPrefix: 'NAME#',
+  reference: 'REFERENCE',
+  staffPrefix: 'STAFF#',
 } as const;
 
 export interface ItemKey {
@@ -77,7 +116,26 @@ export const key = {
     PK: participantPartition(participantId),
     SK: `${SK.auditPrefix}${at}#${suffix}`,
   }),
+  /** Site-level audit (list, search, Heute reads): one partition per site and UTC day of `at`. */
+  siteAudit: (site: string, at: string, suffix: string): ItemKey => ({
+    PK: `SITE#${site}#AUDIT#${at.slice(0, 10)}`,
+    SK: `${SK.auditPrefix}${at}#${suffix}`,
+  }),
+  /** Which participant a reference belongs to: their own or a linked submission's. */
+  reference: (reference: string): ItemKey => ({ PK: `REFERENCE#${reference}`, SK: SK.reference }),
+  nameEntry: (participantId: string, entry: string): ItemKey => ({
+    PK: participantPartition(participantId),
+    SK: `${SK.nameEntryPrefix}${entry}`,
+  }),
+  staffMember: (site: string, sub: string): ItemKey => ({ PK: staffDirectoryPartition(site), SK: `${SK.staffPrefix}${sub}` }),
+  /** One team notice per participant, recipient site and (Berlin) day. */
+  teamNotice: (participantId: string, day: string, site: string): ItemKey => ({
+    PK: `TEAM_NOTICE#${participantId}#${day}`,
+    SK: `SITE#${site}`,
+  }),
 };
+
+export const staffDirectoryPartition = (site: string) => `SITE#${site}#STAFF`;
 
 export function participantPartition(id: string): string {
   return `PARTICIPANT#${id}`;
@@ -95,6 +153,43 @@ export function participantIndexKeys(p: { site: string; status: string; createdA
 
 export const siteListingPartition = (site: string) => `SITE#${site}`;
 export const siteStatusPartition = (site: string, status: string) => `SITE#${site}#STATUS#${status}`;
+export const siteNamesPartition = (site: string) => `SITE#${site}#NAME`;
+export const siteAgendaPartition = (site: string) => `SITE#${site}#AGENDA`;
+export const siteAssignmentPartition = (site: string, sub: string) => `SITE#${site}#ASSIGNED#${sub}`;
+
+/** A Name-index entry's search key: `<folded entry>#<participant id>` (a prefix query finds it). */
+export function nameIndexKeys(site: string, entry: string, participantId: string) {
+  return {
+    [INDEXES.siteNames.partitionKey]: siteNamesPartition(site),
+    [INDEXES.siteNames.sortKey]: `${entry}#${participantId}`,
+  };
+}
+
+/** Kinds of agenda items (the middle part of the agenda sort key). */
+export const AGENDA_KINDS = {
+  /** A registered participant waiting for the first contact; due when the first contact is. */
+  intake: 'intake',
+} as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[keyof typeof AGENDA_KINDS];
+
+/** An agenda item's index keys: the site's agenda, sorted by due time. */
+export function agendaKeys(site: string, dueAt: string, kind: AgendaKind, id: string) {
+  return {
+    [INDEXES.siteAgenda.partitionKey]: siteAgendaPartition(site),
+    [INDEXES.siteAgenda.sortKey]: `${dueAt}#${kind}#${id}`,
+  };
+}
+
+/** The exclusive upper bound of agenda sort keys due at or before `until` (ISO): '$' sorts after '#'. */
+export const agendaBefore = (until: string) => `${until}$`;
+
+/** The assignment index keys of a participant assigned to `sub`. */
+export function assignmentKeys(site: string, sub: string, createdAt: string, id: string) {
+  return {
+    [INDEXES.siteAssignment.partitionKey]: siteAssignmentPartition(site, sub),
+    [INDEXES.siteAssignment.sortKey]: `${createdAt}#${id}`,
+  };
+}
 
 /** What page cursors may carry (functions/data/cursor.ts): an index sort key and a participant PK. */
 export const CURSOR_PATTERNS = {
@@ -110,6 +205,11 @@ export const ITEM_TYPE = {
   participant: 'Participant',
   linkedSubmission: 'ParticipantSubmission',
   audit: 'Audit',
+  siteAudit: 'SiteAudit',
+  reference: 'ReferenceLookup',
+  nameEntry: 'NameIndexEntry',
+  staffMember: 'StaffMember',
+  teamNotice: 'TeamNotice',
 } as const;
 
 /**

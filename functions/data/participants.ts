@@ -1,13 +1,23 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { FollowUpSchema, ParticipantSchema, type FollowUp, type Participant } from '../../schemas/model/participant.js';
 import { LinkedSubmissionSchema, type LinkedSubmission, type Submission } from '../../schemas/model/submission.js';
 import type { ParticipantStatus } from '../../schemas/staff.js';
 import { dynamo } from '../clients/dynamo.js';
+import {
+  INDEXES,
+  ITEM_TYPE,
+  key,
+  participantIndexKeys,
+  participantPartition,
+  siteAssignmentPartition,
+  siteListingPartition,
+  siteStatusPartition,
+  SK,
+} from './keys.js';
 import type { ListPosition } from './cursor.js';
-import { INDEXES, ITEM_TYPE, key, participantIndexKeys, participantPartition, siteListingPartition, siteStatusPartition, SK } from './keys.js';
 import { ifCondition, parseItem, queryAll, queryPage, tableName } from './table.js';
 
-/** Participants: the person's profile and their further submissions (keys.ts). */
+/** Participants: the person's profile and their further submissions (keys.ts); staff changes in participant-changes.ts. */
 
 /** Creates the participant unless it exists already (a retried step): idempotent. */
 export async function createParticipant(p: Participant): Promise<void> {
@@ -107,72 +117,29 @@ export async function markFollowUpSent(participantId: string, field: 'reminderSe
   return marked !== undefined;
 }
 
-export type StatusChange =
-  | { status: 'contacted'; firstContact: NonNullable<Participant['firstContact']> }
-  | { status: 'withdrawn'; withdrawal: NonNullable<Participant['withdrawal']> };
-
-export type StatusChangeResult = { ok: true; participant: Participant } | { ok: false; reason: 'not_found' | 'version' | 'status' };
-
-/**
- * Moves a participant to contacted or withdrawn with optimistic locking: one conditional write
- * on the version the caller saw. The status index key moves with the status.
- */
-export async function changeStatus(
-  participantId: string,
-  site: string,
-  expectedVersion: number,
-  change: StatusChange,
-  at: string,
-): Promise<StatusChangeResult> {
-  const detail = change.status === 'contacted' ? { name: 'firstContact', value: change.firstContact } : { name: 'withdrawal', value: change.withdrawal };
-  const out = await ifCondition(() =>
-    dynamo.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: key.participant(participantId),
-        UpdateExpression: `SET #status = :status, #detail = :detail, version = version + :one, updatedAt = :at, ${INDEXES.siteStatus.partitionKey} = :gsi2pk`,
-        ConditionExpression: 'attribute_exists(PK) AND site = :site AND version = :version AND #status IN (:from1, :from2)',
-        ExpressionAttributeNames: { '#status': 'status', '#detail': detail.name },
-        ExpressionAttributeValues: {
-          ':status': change.status,
-          ':detail': detail.value,
-          ':one': 1,
-          ':at': at,
-          ':gsi2pk': siteStatusPartition(site, change.status),
-          ':site': site,
-          ':version': expectedVersion,
-          // A first contact follows registration; a withdrawal may also follow a first contact.
-          ':from1': 'new',
-          ':from2': change.status === 'withdrawn' ? 'contacted' : 'new',
-        },
-        ReturnValues: 'ALL_NEW',
-      }),
-    ),
-  );
-  if (out?.Attributes) return { ok: true, participant: parseItem(ParticipantSchema, out.Attributes) };
-  // Tell why from a fresh read: dynalite does not return the old item on a failed condition.
-  const current = await getParticipant(participantId);
-  if (!current || current.site !== site) return { ok: false, reason: 'not_found' };
-  if (current.version !== expectedVersion) return { ok: false, reason: 'version' };
-  return { ok: false, reason: 'status' };
-}
-
-
 /**
  * A page of one site's participants, newest first. The partition is always the caller's site:
  * a continuation position can only move within it, never into another site.
  */
 export async function listParticipants(
   site: string,
-  opts: { status?: ParticipantStatus; after?: ListPosition; limit: number },
+  opts: { status?: ParticipantStatus; assignedTo?: string; after?: ListPosition; limit: number },
 ): Promise<{ items: Participant[]; next?: ListPosition }> {
-  const index = opts.status !== undefined ? INDEXES.siteStatus : INDEXES.siteListing;
-  const partition = opts.status !== undefined ? siteStatusPartition(site, opts.status) : siteListingPartition(site);
+  // One Query: on the assignment index for one assignee (a status then filters), else the status
+  // index for one status, else the site listing.
+  const { index, partition } =
+    opts.assignedTo !== undefined
+      ? { index: INDEXES.siteAssignment, partition: siteAssignmentPartition(site, opts.assignedTo) }
+      : opts.status !== undefined
+        ? { index: INDEXES.siteStatus, partition: siteStatusPartition(site, opts.status) }
+        : { index: INDEXES.siteListing, partition: siteListingPartition(site) };
+  const statusFilter = opts.assignedTo !== undefined && opts.status !== undefined;
   const page = await queryPage({
     IndexName: index.name,
     KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': index.partitionKey },
-    ExpressionAttributeValues: { ':pk': partition },
+    ...(statusFilter ? { FilterExpression: '#status = :status' } : {}),
+    ExpressionAttributeNames: { '#pk': index.partitionKey, ...(statusFilter ? { '#status': 'status' } : {}) },
+    ExpressionAttributeValues: { ':pk': partition, ...(statusFilter ? { ':status': opts.status } : {}) },
     ScanIndexForward: false,
     Limit: opts.limit,
     ...(opts.after
@@ -180,9 +147,52 @@ export async function listParticipants(
       : {}),
   });
   return {
-    items: page.items.map((i) => parseItem(ParticipantSchema, i)),
+    // Defence in depth: an index entry that lags behind a transfer never shows another site's person.
+    items: page.items.map((i) => parseItem(ParticipantSchema, i)).filter((p) => p.site === site),
     ...(page.last ? { next: { sortKey: String(page.last[index.sortKey]), pk: String(page.last['PK']) } } : {}),
   };
+}
+
+/** Profiles by id (one BatchGetItem of at most 100), in the order asked; missing ones left out. */
+export async function getParticipants(ids: readonly string[]): Promise<Participant[]> {
+  if (ids.length === 0) return [];
+  if (ids.length > 100) throw new RangeError('at most 100 participants at once');
+  const found = new Map<string, Participant>();
+  let keys: Record<string, unknown>[] = ids.map((id) => key.participant(id) as unknown as Record<string, unknown>);
+  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    const out = await dynamo.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+    for (const item of out.Responses?.[tableName()] ?? []) {
+      const p = parseItem(ParticipantSchema, item);
+      found.set(p.id, p);
+    }
+    keys = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Record<string, unknown>[];
+  }
+  if (keys.length > 0) throw new Error('participants not read (throttled)');
+  return ids.map((id) => found.get(id)).filter((p): p is Participant => p !== undefined);
+}
+
+/** How many open cases (not withdrawn) of the site are assigned to one staff member: a COUNT Query on GSI5. */
+export async function countAssigned(site: string, sub: string): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEXES.siteAssignment.name,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: '#status <> :withdrawn',
+        ExpressionAttributeNames: { '#pk': INDEXES.siteAssignment.partitionKey, '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': siteAssignmentPartition(site, sub), ':withdrawn': 'withdrawn' },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += out.Count ?? 0;
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return count;
 }
 
 /** The profile and the further submissions: one query from PROFILE on (the audit trail sorts before it). */

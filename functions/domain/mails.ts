@@ -18,16 +18,46 @@ export function participantLink(consoleUrl: string, participantId: string): stri
   return `${consoleUrl}/participants/${encodeURIComponent(participantId)}`;
 }
 
-/** Staff work in German. The notice carries only the reference and a console link. */
-export function teamNoticeMail(reference: string, consoleLink: string, duplicate: boolean) {
+/**
+ * Staff work in German. The notice carries only the reference and a console link. `viaSite`:
+ * a duplicate that came in through another site's intake (that site's name, no person).
+ */
+export function teamNoticeMail(reference: string, consoleLink: string, duplicate: boolean, viaSite?: string) {
   const subject = duplicate
     ? `BIWAQ: erneute Anmeldung ${reference} (mögliches Duplikat)`
     : `BIWAQ: neue Anmeldung ${reference}`;
   const lead = duplicate
-    ? `Eine Person, die schon angemeldet ist, hat sich erneut angemeldet (Nummer ${reference}). Die Angaben sind der bestehenden Akte zugeordnet und markiert.`
+    ? `Eine Person, die schon angemeldet ist, hat sich erneut angemeldet (Nummer ${reference})${viaSite ? `, diesmal über ${viaSite}` : ''}. Die Angaben sind der bestehenden Akte zugeordnet und markiert.` +
+      (viaSite ? ` ${viaSite} wurde informiert, dass die Person bereits bei Ihnen angemeldet ist; bitte stimmen Sie sich ab – die Akte kann an ${viaSite} übergeben werden.` : '')
     : `Es gibt eine neue Anmeldung mit der Nummer ${reference}.`;
   const text = `${lead}\n\nIn der Konsole öffnen:\n${consoleLink}\n\nBitte nehmen Sie innerhalb von zwei Arbeitstagen Kontakt auf.\n`;
   return { subject, text };
+}
+
+/**
+ * To the team of the site a person registered at when another site holds their record (one
+ * person, one project): the reference and the other site only — no person, and no console link,
+ * because this team cannot open that record.
+ */
+export function otherSiteNoticeMail(reference: string, owner: { name: string; teamEmail: string }) {
+  return {
+    subject: `BIWAQ: Anmeldung ${reference} – bereits bei ${owner.name} angemeldet`,
+    text:
+      `Anmeldung ${reference}: bereits bei ${owner.name} angemeldet — bitte mit ${owner.name} abstimmen.\n\n` +
+      `Die Person ist im Projekt schon registriert; ihre neue Anmeldung wurde der Akte bei ${owner.name} zugeordnet und erscheint nicht in Ihrer Konsole. ` +
+      `Soll die Person bei Ihnen betreut werden, kann die Leitung von ${owner.name} die Akte an Sie übergeben.\n\n` +
+      `Kontakt: ${owner.teamEmail}\n`,
+  };
+}
+
+/** To the lead of the site that receives a participant: the reference and a console link only. */
+export function transferNoticeMail(reference: string, consoleLink: string, fromSite: string, toSite: string) {
+  return {
+    subject: `BIWAQ: Akte ${reference} von ${fromSite} übergeben`,
+    text:
+      `${fromSite} hat die Akte ${reference} an ${toSite} übergeben. Sie erscheint ab jetzt in Ihrer Konsole:\n${consoleLink}\n\n` +
+      `Bitte ordnen Sie die Person einer Beraterin oder einem Berater zu.\n`,
+  };
 }
 
 /** Reminder to the site team: no first contact within 2 working days. Reference and link only. */

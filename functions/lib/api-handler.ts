@@ -6,7 +6,7 @@ import { localise, problemsFromZod } from '../../schemas/validation-errors.js';
 import { DomainError, NotAllowed, NotFound } from '../domain/errors.js';
 import { errorResponse } from './errors.js';
 import { logUnexpected } from './log-error.js';
-import { HttpError, json, requestLanguage, textResponse, type HttpResult } from './http.js';
+import { HttpError, json, requestLanguage, SECURITY_HEADERS, textResponse, type HttpResult } from './http.js';
 import { readJsonBody } from './json-body.js';
 import { injectInvocationLogger } from './logger.js';
 import { principalOf, type Principal } from './principal.js';
@@ -26,13 +26,21 @@ export interface RouteRequest<C extends RouteContract> {
   principal: C['auth'] extends { kind: 'staff' } ? Principal : undefined;
 }
 
+export interface ApiHandlerOptions {
+  /**
+   * Staff routes: runs after the route's function answered (the site's staff directory records
+   * who works there). Its failure never fails the request.
+   */
+  onCaller?: (principal: Principal) => Promise<void>;
+}
+
 /**
  * Wraps a route's function with its contract: the caller's role (403), path parameters (an
  * invalid id is 404, like an unknown one), the query (400 invalid_query), the body (413, 415,
  * 400 with field errors); then the function's reply is written as its contract says, and every
  * thrown error is mapped to a response in one place (functions/lib/errors.ts).
  */
-export function apiHandler<C extends RouteContract>(contract: C, fn: (req: RouteRequest<C>) => Promise<Reply<C>>) {
+export function apiHandler<C extends RouteContract>(contract: C, fn: (req: RouteRequest<C>) => Promise<Reply<C>>, opts: ApiHandlerOptions = {}) {
   return middy<ApiEvent, HttpResult>()
     .use(injectInvocationLogger())
     .handler(async (event, context) => {
@@ -50,6 +58,7 @@ export function apiHandler<C extends RouteContract>(contract: C, fn: (req: Route
           body = contract.body.validatedBy === 'handler' ? raw : parseBody(contract.body.schema, raw, lang);
         }
         const reply = await fn({ event, context, lang, params, query, body, principal } as RouteRequest<C>);
+        if (principal && opts.onCaller) await opts.onCaller(principal).catch((err: unknown) => logUnexpected('caller not recorded', err));
         return toResult(contract, reply);
       } catch (err) {
         if (!(err instanceof HttpError) && !(err instanceof DomainError)) logUnexpected('unhandled error', err);
@@ -83,6 +92,8 @@ function parseBody(schema: NonNullable<RouteContract['body']>['schema'], raw: un
 function toResult(contract: RouteContract, reply: { status: number; body?: unknown; headers?: Record<string, string> }): HttpResult {
   const spec = contract.responses[reply.status];
   if (!spec) throw new Error(`${contract.id} answered ${reply.status}, which its contract does not declare`);
+  // A bodiless answer (304 Not Modified): no body, no content type.
+  if (!spec.body && !spec.contentType && reply.body === undefined) return { statusCode: reply.status, headers: { ...SECURITY_HEADERS, ...reply.headers } };
   const type = spec.contentType ?? 'application/json';
   if (type === 'application/json') return json(reply.status, reply.body ?? null, reply.headers);
   return textResponse(reply.status, String(reply.body ?? ''), type, reply.headers);

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createHash } from 'node:crypto';
 import { DEFAULT_LANGUAGE, isLanguage, languageFromAcceptHeader, type Language } from '../../schemas/languages.js';
 import type { FieldError } from '../../schemas/validation-errors.js';
 
@@ -69,4 +70,16 @@ export function header(event: APIGatewayProxyEventV2, name: string): string | un
   const wanted = name.toLowerCase();
   for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === wanted) return v;
   return undefined;
+}
+
+/** A strong entity tag of a JSON body: the same body, the same tag (RFC 9110 §8.8.3). */
+export function etagOf(body: unknown): string {
+  return `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 32)}"`;
+}
+
+/** Whether an `If-None-Match` header names this tag (weak comparison, `*` matches any). */
+export function noneMatch(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }

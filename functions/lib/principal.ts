@@ -6,6 +6,8 @@ import { config } from './config.js';
 /** Who is calling a staff route, from the claims the JWT authorizer verified. */
 export interface Principal {
   sub: string;
+  /** The sign-in name (`cognito:username`), for the site's staff directory; never audited. */
+  username?: string;
   role: Role;
   /** The caller's site; undefined for coordinators (all sites, no personal data). */
   site?: string;
@@ -41,7 +43,8 @@ export function principalOf(event: APIGatewayProxyEventV2): Principal {
   // A staff user without a configured site sees nothing rather than everything.
   const site = claims[CLAIM.site];
   if (typeof site !== 'string' || !config().siteIds.includes(site)) throw new NotAllowed();
-  return { sub, role, site };
+  const username = claims[CLAIM.username];
+  return { sub, role, site, ...(typeof username === 'string' && username !== '' ? { username } : {}) };
 }
 
 export function listClaim(value: ClaimValue): string[] {

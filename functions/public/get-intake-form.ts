@@ -1,6 +1,6 @@
 import { buildFormDefinition } from '../../schemas/form-definition.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../schemas/languages.js';
-import { GetIntakeForm } from '../../schemas/routes/intake.js';
+import { GetIntakeForm } from '../../schemas/routes/intake-form.js';
 import { apiHandler } from '../lib/api-handler.js';
 import { config } from '../lib/config.js';
 

@@ -3,6 +3,7 @@ import { InvalidInput } from '../domain/errors.js';
 import { berlinDate } from '../domain/working-days.js';
 import { changeParticipantStatus } from '../use-cases/change-participant-status.js';
 import { apiHandler } from '../lib/api-handler.js';
+import { recordVisit } from '../use-cases/staff-directory.js';
 import { requireSite } from '../lib/principal.js';
 
 /** POST /api/staff/participants/{id}/contact — the first contact (date, channel, note); ends the follow-up. */
@@ -15,4 +16,4 @@ export const handler = apiHandler(RecordFirstContact, async ({ principal, params
     status: 200,
     body: await changeParticipantStatus(me, params.id, body.version, { status: 'contacted', firstContact }, 'participant.first_contact', at),
   };
-});
+}, { onCaller: recordVisit });

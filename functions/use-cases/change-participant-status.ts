@@ -1,5 +1,5 @@
 import { appendAudit } from '../data/audit.js';
-import { changeStatus, type StatusChange } from '../data/participants.js';
+import { changeStatus, type StatusChange } from '../data/participant-changes.js';
 import { stopExecution } from '../data/workflows.js';
 import { NotFound, StateConflict, VersionConflict } from '../domain/errors.js';
 import { logger } from '../lib/logger.js';

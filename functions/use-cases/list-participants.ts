@@ -1,26 +1,33 @@
 import type { ParticipantStatus } from '../../schemas/staff.js';
+import { appendSiteAudit } from '../data/audit.js';
 import { listParticipants } from '../data/participants.js';
 import { decodeCursor, encodeCursor } from '../data/cursor.js';
 import { InvalidCursor } from '../domain/errors.js';
+import { participantSummary } from '../domain/participant-views.js';
 import type { SitePrincipal } from '../lib/principal.js';
 
-/** A page of the caller's site, newest first: one Query, the cursor bound to that site. */
-export async function listSiteParticipants(me: SitePrincipal, q: { status?: ParticipantStatus; cursor?: string; limit?: number }) {
+/**
+ * A page of the caller's site, newest first: one Query, the cursor bound to that site. The read
+ * is audited (site audit: filter, page, count — no personal data) before the data leaves.
+ */
+export async function listSiteParticipants(
+  me: SitePrincipal,
+  q: { status?: ParticipantStatus; assignedTo?: string; cursor?: string; limit?: number },
+  now: Date = new Date(),
+) {
   const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
   if (q.cursor !== undefined && !after) throw new InvalidCursor();
-  const page = await listParticipants(me.site, { status: q.status, after, limit: q.limit ?? 25 });
+  const assignedTo = q.assignedTo === 'me' ? me.sub : q.assignedTo;
+  const page = await listParticipants(me.site, { status: q.status, assignedTo, after, limit: q.limit ?? 25 });
+  await appendSiteAudit(me.site, {
+    at: now.toISOString(),
+    actor: me.sub,
+    role: me.role,
+    action: 'participants.list',
+    detail: { status: q.status ?? null, assignedTo: assignedTo ?? null, page: after ? 'next' : 'first', count: page.items.length },
+  });
   return {
-    items: page.items.map((p) => ({
-      id: p.id,
-      reference: p.reference,
-      site: p.site,
-      status: p.status,
-      createdAt: p.createdAt,
-      firstName: p.entry.person.firstName,
-      lastName: p.entry.person.lastName,
-      help: p.entry.help,
-      duplicates: p.duplicateSubmissionIds?.size ?? 0,
-    })),
+    items: page.items.map(participantSummary),
     cursor: page.next ? encodeCursor(page.next) : null,
   };
 }

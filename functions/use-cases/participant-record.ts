@@ -5,7 +5,9 @@ import { getParticipantWithSubmissions } from '../data/participants.js';
 import { describeExecution } from '../data/workflows.js';
 import { encodeAuditCursor } from '../data/cursor.js';
 import { NotFound } from '../domain/errors.js';
+import { assigneeView } from '../domain/participant-views.js';
 import { intakeWorkflowView, type WorkflowView } from '../domain/workflow-view.js';
+import { siteById } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
 import type { SitePrincipal } from '../lib/principal.js';
 
@@ -39,11 +41,22 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
       firstContact: p.firstContact ?? null,
       withdrawal: p.withdrawal ?? null,
       followUp: p.followUp ?? null,
+      assignedTo: assigneeView(p),
+      transferredFrom: p.transferredFrom ? { site: siteRef(p.transferredFrom.fromSite), at: p.transferredFrom.at } : null,
     },
     workflows: await workflowViews(p),
     duplicates: {
       flagged: submissions.length > 0,
-      submissions: submissions.map((s) => ({ reference: s.reference, receivedAt: s.receivedAt, site: s.site, lang: s.lang, entry: s.entry ?? null })),
+      // Where each further submission came in: another site's intake is said plainly (one person, one project).
+      submissions: submissions.map((s) => ({
+        reference: s.reference,
+        receivedAt: s.receivedAt,
+        site: s.site,
+        fromSite: siteRef(s.site),
+        otherSite: s.site !== p.site,
+        lang: s.lang,
+        entry: s.entry ?? null,
+      })),
     },
     audit: [...[...audit.items].reverse(), read].map(auditView),
     auditCursor: audit.next ? encodeAuditCursor(audit.next) : null,
@@ -58,7 +71,9 @@ export async function readAuditTrail(me: SitePrincipal, id: string, after: strin
   return { items: page.items.map(auditView), cursor: page.next ? encodeAuditCursor(page.next) : null };
 }
 
-const auditView = (a: AuditEntry) => ({ at: a.at, actor: a.actor, role: a.role, action: a.action });
+const auditView = (a: AuditEntry) => ({ at: a.at, actor: a.actor, role: a.role, action: a.action, ...(a.detail ? { detail: a.detail } : {}) });
+
+const siteRef = (id: string) => ({ id, name: siteById(id)?.name ?? id });
 
 /** The participant's workflows as staff should read them; a Step Functions hiccup never fails the read. */
 async function workflowViews(p: Participant): Promise<WorkflowView[]> {

@@ -4,9 +4,11 @@ import type { Submission } from '../../schemas/model/submission.js';
 import type { RegistrationResult } from '../../schemas/workflow-tasks.js';
 import { claimIdentity } from '../data/identities.js';
 import { createParticipant, getParticipant, linkDuplicateSubmission, recordIntakeExecution } from '../data/participants.js';
+import { indexNames, indexReference } from '../data/search-index.js';
 import { claimSubmission, getSubmission, markSubmissionRegistered } from '../data/submissions.js';
 import { RegistrationPending, SubmissionNotFound } from '../domain/errors.js';
 import { identityHash, participantIdFor } from '../domain/intake.js';
+import { nameEntries } from '../domain/name-search.js';
 import { config } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
 
@@ -36,6 +38,9 @@ export async function registerParticipant(submissionId: string, executionArn?: s
 
   if (holderId === ownId) {
     await createParticipant(newParticipant(ownId, s, entry, at));
+    // The staff search: the reference and the names (idempotent upserts, before the step counts as done).
+    await indexReferenceOf(s, ownId);
+    await indexNames(ownId, s.site, nameEntries(entry.person.firstName, entry.person.lastName));
     if (executionArn) await recordIntakeExecution(ownId, executionArn);
     await markSubmissionRegistered(s.id, { participantId: ownId, participantSite: s.site, duplicate: false });
     logger.info('participant registered', { submissionId: s.id, participantId: ownId });
@@ -47,9 +52,17 @@ export async function registerParticipant(submissionId: string, executionArn?: s
   const holder = await getParticipant(holderId);
   if (!holder) throw new RegistrationPending('identity holder not written yet');
   await linkDuplicateSubmission(holder.id, s, at);
+  // The linked submission's reference finds the participant too (at the owning site only).
+  await indexReferenceOf(s, holder.id);
   await markSubmissionRegistered(s.id, { participantId: holder.id, participantSite: holder.site, duplicate: true });
   logger.info('intake linked to existing participant', { submissionId: s.id, participantId: holder.id });
   return { participantId: holder.id, duplicate: true, owner: true };
+}
+
+async function indexReferenceOf(s: Submission, participantId: string): Promise<void> {
+  if (!(await indexReference({ reference: s.reference, participantId, submissionId: s.id }))) {
+    logger.warn('reference held by another participant: found by name only', { submissionId: s.id, participantId });
+  }
 }
 
 function newParticipant(id: string, s: Submission, entry: Entry, at: string): Participant {

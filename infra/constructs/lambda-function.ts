@@ -119,10 +119,12 @@ export class HandlerFunction extends Construct {
       switch (a) {
         case 'table:read':
           table.table.grants.readData(fn);
-          acknowledgeWildcardResource(this, `${table.table.tableArn}/index/*`, 'Queries the table\'s GSIs (GSI1 site listing, GSI2 status filter): the grant covers this table\'s indexes only.');
+          acknowledgeWildcardResource(this, `${table.table.tableArn}/index/*`, 'Queries the table\'s GSIs (site listing, status, name search, agenda, assignment; functions/data/keys.ts): the grant covers this table\'s indexes only.');
           break;
         case 'table:write':
           table.table.grants.writeData(fn);
+          // CDK's write grant names the indexes too (a write-only function, e.g. GetStaffMe's directory entry, has no read grant to carry it).
+          if (!access.includes('table:read')) acknowledgeWildcardResource(this, `${table.table.tableArn}/index/*`, 'CDK\'s write grant lists the table\'s GSIs beside the table: the grant covers this table\'s indexes only.');
           for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
             acknowledgeWildcardAction(this, action, 'DynamoDB writes with the table\'s customer-managed key: the wildcard actions are limited to that one key ARN.');
           }

@@ -20,6 +20,8 @@ export interface ResponseSpec {
   body?: z.ZodMiniType;
   /** Defaults to application/json. */
   contentType?: 'application/json' | 'text/html' | 'text/csv' | string;
+  /** Response headers worth documenting (e.g. `ETag`). */
+  headers?: Record<string, { description: string }>;
 }
 
 export interface RequestBodySpec {
@@ -74,7 +76,7 @@ export type BodyOf<C extends RouteContract> = C['body'] extends RequestBodySpec
 /** What a client sends as the body. */
 export type BodyInputOf<C extends RouteContract> = C['body'] extends RequestBodySpec ? z.input<C['body']['schema']> : undefined;
 
-type SuccessStatus<C extends RouteContract> = Extract<keyof C['responses'], 200 | 201 | 202 | 204 | 303>;
+type SuccessStatus<C extends RouteContract> = Extract<keyof C['responses'], 200 | 201 | 202 | 204 | 303 | 304>;
 
 /** The body of one status's answer. */
 export type ResponseOf<C extends RouteContract, S extends keyof C['responses']> = C['responses'][S] extends { body: infer B }
@@ -88,8 +90,8 @@ export type Reply<C extends RouteContract> = {
   [S in SuccessStatus<C>]: { status: S; body: C['responses'][S] extends { body: infer B } ? (B extends z.ZodMiniType ? z.input<B> : never) : undefined; headers?: Record<string, string> };
 }[SuccessStatus<C>];
 
-/** The success answer a client gets (the first 2xx the contract declares). */
-export type SuccessBodyOf<C extends RouteContract> = ResponseOf<C, SuccessStatus<C>>;
+/** The success answer a client gets (the 2xx the contract declares). */
+export type SuccessBodyOf<C extends RouteContract> = ResponseOf<C, Extract<SuccessStatus<C>, 200 | 201 | 202 | 204 | 303>>;
 
 /** Fills a path's `{param}` placeholders, each URL-encoded. */
 export function fillPath(path: string, params: Record<string, string> = {}): string {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from '../intake.js';
+import { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from '../intake-options.js';
 
 /**
  * The entry data as stored (the intake contract's output, without language, site, consent and

@@ -27,6 +27,19 @@ export const WithdrawalSchema = z.object({
   recordedBy: z.string(),
 });
 
+/** Who on the site's team looks after the participant (set by a lead). */
+export const AssignmentSchema = z.object({
+  sub: z.string(),
+  /** `cognito:username` from the staff directory, so lists can show a name without a lookup. */
+  username: z.string(),
+  assignedAt: z.string(),
+  assignedBy: z.string(),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+/** The participant's last move from another site (the audit trail has every one). */
+export const TransferSchema = z.object({ fromSite: z.string(), at: z.string(), by: z.string() });
+
 /** A registered person: one per person per project (duplicate rule), owned by one site. */
 export const ParticipantSchema = z.object({
   id: z.string(),
@@ -44,6 +57,8 @@ export const ParticipantSchema = z.object({
   followUp: z.optional(FollowUpSchema),
   firstContact: z.optional(FirstContactSchema),
   withdrawal: z.optional(WithdrawalSchema),
+  assignedTo: z.optional(AssignmentSchema),
+  transferredFrom: z.optional(TransferSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),

@@ -1,11 +1,15 @@
 import type { RouteContract } from '../http/contract.js';
+import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
 import { GetHealth } from './health.js';
-import { GetIntakeForm, PostIntake } from './intake.js';
+import { PostIntake } from './intake.js';
+import { GetIntakeForm } from './intake-form.js';
 import { GetParticipant, GetParticipantAudit, GetStaffMe, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
 export * from './health.js';
 export * from './intake.js';
+export * from './intake-form.js';
 export * from './staff.js';
+export * from './console.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -14,8 +18,13 @@ export const CONTRACTS = [
   PostIntake,
   GetStaffMe,
   ListParticipants,
+  SearchParticipants,
+  GetToday,
   GetParticipant,
   GetParticipantAudit,
   RecordFirstContact,
   WithdrawParticipant,
+  AssignParticipant,
+  TransferParticipant,
+  GetTeam,
 ] as const satisfies readonly RouteContract[];

@@ -13,6 +13,11 @@ export const ROUTE_PATHS = {
   GetParticipantAudit: { method: 'GET', path: '/api/staff/participants/{id}/audit' },
   RecordFirstContact: { method: 'POST', path: '/api/staff/participants/{id}/contact' },
   WithdrawParticipant: { method: 'POST', path: '/api/staff/participants/{id}/withdraw' },
+  SearchParticipants: { method: 'GET', path: '/api/staff/participants/search' },
+  GetToday: { method: 'GET', path: '/api/staff/today' },
+  AssignParticipant: { method: 'POST', path: '/api/staff/participants/{id}/assign' },
+  TransferParticipant: { method: 'POST', path: '/api/staff/participants/{id}/transfer' },
+  GetTeam: { method: 'GET', path: '/api/staff/team' },
 } as const;
 
 export type RouteId = keyof typeof ROUTE_PATHS;

@@ -3,7 +3,7 @@ import { defineRoute } from '../http/contract.js';
 import { ROUTE_PATHS } from './paths.js';
 import { ERRORS, STAFF_ERRORS } from '../http/errors.js';
 import { LANGUAGE_CODES } from '../languages.js';
-import { AuditEntrySchema } from '../model/audit.js';
+import { AuditDetailSchema, AuditEntrySchema } from '../model/audit.js';
 import { ConsentRecordSchema, EntrySchema } from '../model/entry.js';
 import { FirstContactSchema, FollowUpSchema, WithdrawalSchema } from '../model/participant.js';
 import { FirstContactInput, ParticipantId, ParticipantListQuery, PARTICIPANT_STATUSES, ROLES, WithdrawalInput } from '../staff.js';
@@ -31,6 +31,12 @@ export const GetStaffMe = defineRoute({
   responses: { 200: { description: 'The caller as the token says.', body: MeBody }, ...STAFF_ERRORS },
 });
 
+/** A site reference as staff read it: id and display name. */
+export const SiteRefBody = z.strictObject({ id: z.string(), name: z.string() });
+
+/** Who looks after a participant: the staff member's subject id and sign-in name. */
+export const AssigneeBody = z.strictObject({ sub: z.string(), username: z.string() });
+
 export const ParticipantSummaryBody = z.strictObject({
   id: z.string(),
   reference: z.string(),
@@ -41,6 +47,7 @@ export const ParticipantSummaryBody = z.strictObject({
   lastName: z.string(),
   help: z.array(z.string()),
   duplicates: z.int(),
+  assignedTo: z.nullable(AssigneeBody),
 });
 
 export const ListParticipants = defineRoute({
@@ -49,7 +56,9 @@ export const ListParticipants = defineRoute({
   auth: SITE_STAFF,
   tag: 'participants',
   summary: "A page of the caller's site's participants, newest first",
-  description: 'One Query on the site index (or the status index); never a Scan. The cursor only continues within the caller\'s own site.',
+  description:
+    'One Query on the site index (or the status index; or, with `assignedTo=me|<sub>`, the assignment index, a status then filtering); never a Scan. ' +
+    'The cursor only continues within the caller\'s own site. The read is audited in the site\'s audit partition (filter, page, count; no personal data).',
   query: ParticipantListQuery,
   responses: {
     200: { description: 'A page and the cursor of the next one (null at the end).', body: z.strictObject({ items: z.array(ParticipantSummaryBody), cursor: Cursor }) },
@@ -69,7 +78,14 @@ export const WorkflowViewBody = z.strictObject({
   history: z.array(z.strictObject({ at: z.string(), text: z.string() })),
 });
 
-const AuditBody = z.strictObject({ at: AuditEntrySchema.shape.at, actor: z.string(), role: z.enum(ROLES), action: z.string() });
+const AuditBody = z.strictObject({
+  at: AuditEntrySchema.shape.at,
+  actor: z.string(),
+  role: z.enum(ROLES),
+  action: z.string(),
+  /** What exactly (e.g. a transfer's sites, an assignee's subject id); never personal data. */
+  detail: z.optional(AuditDetailSchema),
+});
 
 export const ParticipantRecordBody = z.strictObject({
   participant: z.strictObject({
@@ -86,12 +102,24 @@ export const ParticipantRecordBody = z.strictObject({
     firstContact: z.nullable(FirstContactSchema),
     withdrawal: z.nullable(WithdrawalSchema),
     followUp: z.nullable(FollowUpSchema),
+    assignedTo: z.nullable(AssigneeBody),
+    /** The last handover from another site, if any (the audit trail has each one). */
+    transferredFrom: z.nullable(z.strictObject({ site: SiteRefBody, at: z.string() })),
   }),
   workflows: z.array(WorkflowViewBody),
   duplicates: z.strictObject({
     flagged: z.boolean(),
     submissions: z.array(
-      z.strictObject({ reference: z.string(), receivedAt: z.string(), site: z.string(), lang: z.enum(LANGUAGE_CODES), entry: z.nullable(EntrySchema) }),
+      z.strictObject({
+        reference: z.string(),
+        receivedAt: z.string(),
+        site: z.string(),
+        /** The site whose intake it came in through; `otherSite` when that is not the record's site. */
+        fromSite: SiteRefBody,
+        otherSite: z.boolean(),
+        lang: z.enum(LANGUAGE_CODES),
+        entry: z.nullable(EntrySchema),
+      }),
     ),
   }),
   /** The newest entries, oldest first (this read last); older ones through `auditCursor`. */
@@ -105,7 +133,9 @@ export const GetParticipant = defineRoute({
   auth: SITE_STAFF,
   tag: 'participants',
   summary: "A participant's record",
-  description: 'Entry data, duplicate flags and further submissions, the newest audit entries, the workflows in words. The read itself is audited before the data leaves.',
+  description:
+    'Entry data, the assignee, duplicate flags and further submissions (with the site each came in through: a person registered at another site too is one participant, ' +
+    'shown here with `fromSite` and `otherSite`), the newest audit entries, the workflows in words. The read itself is audited before the data leaves.',
   params: IdParams,
   responses: { 200: { description: 'The record.', body: ParticipantRecordBody }, 404: ERRORS[404], ...STAFF_ERRORS },
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { handler as health } from '../../functions/public/get-health.js';
 import { handler as form } from '../../functions/public/get-intake-form.js';
 import { GetHealth } from '../../schemas/routes/health.js';
-import { GetIntakeForm } from '../../schemas/routes/intake.js';
+import { GetIntakeForm } from '../../schemas/routes/intake-form.js';
 import { checkResponse } from '../contract.js';
 import { lambdaContext, readEvent } from '../fixtures.js';
 

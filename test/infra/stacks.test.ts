@@ -44,6 +44,9 @@ describe('table', () => {
       GlobalSecondaryIndexes: [
         { IndexName: 'GSI1', KeySchema: key('GSI1PK', 'GSI1SK'), Projection: { ProjectionType: 'ALL' } },
         { IndexName: 'GSI2', KeySchema: key('GSI2PK', 'GSI2SK'), Projection: { ProjectionType: 'ALL' } },
+        { IndexName: 'GSI3', KeySchema: key('GSI3PK', 'GSI3SK'), Projection: { ProjectionType: 'ALL' } },
+        { IndexName: 'GSI4', KeySchema: key('GSI4PK', 'GSI4SK'), Projection: { ProjectionType: 'ALL' } },
+        { IndexName: 'GSI5', KeySchema: key('GSI5PK', 'GSI5SK'), Projection: { ProjectionType: 'ALL' } },
       ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       StreamSpecification: { StreamViewType: 'NEW_IMAGE' },

@@ -1,0 +1,29 @@
+import { ParticipantSchema, type Participant } from '../../schemas/model/participant.js';
+import { agendaBefore, INDEXES, ITEM_TYPE, siteAgendaPartition } from './keys.js';
+import { parseItem, queryPage } from './table.js';
+
+/**
+ * A site's agenda (keys.ts, GSI4): everything due up to a time, earliest first, in one Query.
+ * Today it holds participants waiting for a first contact; later kinds bring their own items.
+ */
+
+/** How many agenda items one page of "Heute" reads at most. */
+export const AGENDA_LIMIT = 250;
+
+export async function agendaUpTo(site: string, until: string): Promise<{ waiting: Participant[]; truncated: boolean }> {
+  const { name, partitionKey, sortKey } = INDEXES.siteAgenda;
+  const page = await queryPage({
+    IndexName: name,
+    KeyConditionExpression: '#pk = :pk AND #sk < :until',
+    ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+    ExpressionAttributeValues: { ':pk': siteAgendaPartition(site), ':until': agendaBefore(until) },
+    ScanIndexForward: true,
+    Limit: AGENDA_LIMIT,
+  });
+  const waiting = page.items
+    .filter((i) => i['type'] === ITEM_TYPE.participant)
+    .map((i) => parseItem(ParticipantSchema, i))
+    // Defence in depth: the agenda key moves with the site in the same write.
+    .filter((p) => p.site === site);
+  return { waiting, truncated: page.last !== undefined };
+}

@@ -1,0 +1,194 @@
+import * as z from 'zod/mini';
+import { defineRoute } from '../http/contract.js';
+import { ROUTE_PATHS } from './paths.js';
+import { ERRORS, STAFF_ERRORS } from '../http/errors.js';
+import { AssignmentInput, ParticipantId, ParticipantSearchQuery, ROLES, TransferInput } from '../staff.js';
+import { AssigneeBody, ParticipantSummaryBody, SiteRefBody } from './staff.js';
+
+/**
+ * What the staff console needs beyond list and record: the search, "Heute", assignment, the
+ * site's team, and the handover of a participant to another site. Staff and leads see their own
+ * site only; coordinators (no personal data) get 403 on every one.
+ */
+
+const SITE_STAFF = { kind: 'staff', roles: ['staff', 'lead'] } as const;
+const LEAD = { kind: 'staff', roles: ['lead'] } as const;
+const IdParams = z.strictObject({ id: ParticipantId });
+
+export const ParticipantSearchBody = z.strictObject({
+  /** How the query was read: a reference (then at most one person) or a name prefix. */
+  by: z.enum(['reference', 'name']),
+  items: z.array(ParticipantSummaryBody),
+  /** More people matched than the 25 shown: the console asks for a longer query. */
+  truncated: z.boolean(),
+});
+
+export const SearchParticipants = defineRoute({
+  id: 'SearchParticipants',
+  ...ROUTE_PATHS.SearchParticipants,
+  auth: SITE_STAFF,
+  tag: 'participants',
+  summary: "Find a participant of the caller's site by reference or name",
+  description:
+    '`q` is a reference as read out on the phone — any case, with or without the dash, O for 0, I or L for 1 — the participant\'s own or that of a linked (duplicate) ' +
+    'submission: one Get on the reference lookup, then the profile. Otherwise (or when such a reference finds no one and `q` has no digit) a name prefix, folded like the ' +
+    'duplicate check (case, accents, ä/ae/a …: "mül", "Mue" and "MULLER" find Müller): one Query on the site\'s name index, then the (≤ 25) profiles in one BatchGet. ' +
+    'One word: a prefix of the first or last name (or a word of either); several words: a whole first or last name, then a prefix of the other ("jana bei"). ' +
+    'Another site\'s participant is never found. The search is audited in the site\'s audit partition with how it was read and the count — never the search text.',
+  query: ParticipantSearchQuery,
+  responses: {
+    200: { description: 'The matching participants of the caller\'s site (summaries, like the list).', body: ParticipantSearchBody },
+    400: ERRORS[400],
+    ...STAFF_ERRORS,
+  },
+});
+
+export const WaitingItemBody = z.strictObject({
+  participant: ParticipantSummaryBody,
+  /** When the first contact is due (2 NRW working days after the intake); the agenda's order. */
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  waitingSince: z.string(),
+  /** Whole NRW working days since the intake (reminder after 2, escalation after 5); changes at midnight only. */
+  waitedWorkingDays: z.int(),
+  reminderSentAt: z.nullable(z.string()),
+  escalatedAt: z.nullable(z.string()),
+  /** The follow-up's next step (reminder, then escalation); null once both went out. */
+  nextDueAt: z.nullable(z.string()),
+});
+
+export const UpcomingItemBody = z.strictObject({
+  kind: z.enum(['intake.reminder', 'intake.escalation']),
+  dueAt: z.string(),
+  participantId: z.string(),
+  reference: z.string(),
+  text: z.string(),
+});
+
+export const TodayBody = z.strictObject({
+  /** Participants waiting for a first contact (status `new`), longest waiting / overdue first. */
+  waiting: z.array(WaitingItemBody),
+  /** What falls due within the next 7 days, earliest first. */
+  upcoming: z.array(UpcomingItemBody),
+  /** The agenda had more items than one read takes (250). */
+  truncated: z.boolean(),
+});
+
+export const GetToday = defineRoute({
+  id: 'GetToday',
+  ...ROUTE_PATHS.GetToday,
+  auth: SITE_STAFF,
+  tag: 'participants',
+  summary: '"Heute": who waits for a first contact, and what is due within 7 days',
+  description:
+    'One Query on the site\'s agenda index (sparse: an item is on it while it is due; the intake follow-up puts a waiting participant there when it schedules the due ' +
+    'times, a first contact, withdrawal or transfer takes it off or along). Each waiting participant with how long they have waited, whether reminder and escalation ' +
+    'went out, the next due time and the assignee (filter "meine" in the console on `participant.assignedTo`). Poll with `If-None-Match`: 304 while nothing changed ' +
+    '(nothing is audited then, as no data leaves); a 200 is audited with counts only.',
+  headers: {
+    'If-None-Match': { description: 'The `ETag` of the last answer: 304 without a body if it still holds.' },
+  },
+  responses: {
+    200: {
+      description: 'The site\'s "Heute".',
+      body: TodayBody,
+      headers: { ETag: { description: 'A strong tag of this body, for `If-None-Match`.' } },
+    },
+    304: { description: 'Not modified since the `If-None-Match` tag: no body.', headers: { ETag: { description: 'The same tag.' } } },
+    ...STAFF_ERRORS,
+  },
+});
+
+export const AssignedBody = z.strictObject({
+  id: z.string(),
+  version: z.int(),
+  updatedAt: z.string(),
+  assignedTo: z.nullable(AssigneeBody),
+});
+
+const change = {
+  params: IdParams,
+  400: ERRORS[400],
+  404: ERRORS[404],
+  409: ERRORS[409],
+  413: ERRORS[413],
+  415: ERRORS[415],
+} as const;
+
+export const AssignParticipant = defineRoute({
+  id: 'AssignParticipant',
+  ...ROUTE_PATHS.AssignParticipant,
+  auth: LEAD,
+  tag: 'participants',
+  summary: 'Assign a staff member of the site (or nobody)',
+  description:
+    'Leads only (staff get 403). `assignedTo` is the subject id of someone in the site\'s staff directory (GET /api/staff/team), or null. With the version the caller ' +
+    'saw: 409 `version_conflict` if someone was quicker. Audited in the participant\'s trail (the assignee\'s subject id, no names).',
+  params: change.params,
+  body: { schema: AssignmentInput, maxBytes: 4 * 1024 },
+  responses: {
+    200: { description: 'Assigned; the new version.', body: AssignedBody },
+    400: change[400],
+    404: change[404],
+    409: change[409],
+    413: change[413],
+    415: change[415],
+    ...STAFF_ERRORS,
+  },
+});
+
+export const TransferredBody = z.strictObject({
+  id: z.string(),
+  site: z.string(),
+  version: z.int(),
+  updatedAt: z.string(),
+});
+
+export const TransferParticipant = defineRoute({
+  id: 'TransferParticipant',
+  ...ROUTE_PATHS.TransferParticipant,
+  auth: LEAD,
+  tag: 'participants',
+  summary: 'Hand a participant over to another site',
+  description:
+    'Leads of the owning site only (staff get 403, another site\'s lead 404). One person, one project: a person who registered again at another site stays one ' +
+    'participant; this moves them there, with the version the caller saw (409 on a stale one). The site listing, status, agenda and name-search keys move with them; ' +
+    'the assignment ends. Audited in the participant\'s trail; the receiving site\'s lead gets a notice (reference and console link only). Afterwards this site gets 404.',
+  params: change.params,
+  body: { schema: TransferInput, maxBytes: 4 * 1024 },
+  responses: {
+    200: { description: 'Transferred; the new site and version.', body: TransferredBody },
+    400: change[400],
+    404: change[404],
+    409: change[409],
+    413: change[413],
+    415: change[415],
+    ...STAFF_ERRORS,
+  },
+});
+
+export const TeamMemberBody = z.strictObject({
+  sub: z.string(),
+  username: z.string(),
+  role: z.enum(ROLES),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  /** Open (not withdrawn) participants assigned to them. */
+  assigned: z.int(),
+});
+
+export const GetTeam = defineRoute({
+  id: 'GetTeam',
+  ...ROUTE_PATHS.GetTeam,
+  auth: LEAD,
+  tag: 'staff',
+  summary: "The site's team, with each member's assigned participants",
+  description:
+    'Leads only. The site\'s staff directory: every staff route records its caller (subject, sign-in name, role) at most once a day with a conditional write, so ' +
+    'no Cognito admin call is needed; someone who never used the console is not listed yet. `assigned` is a COUNT Query on the assignment index per member.',
+  responses: {
+    200: { description: 'The team, by sign-in name.', body: z.strictObject({ site: SiteRefBody, items: z.array(TeamMemberBody) }) },
+    ...STAFF_ERRORS,
+  },
+});
+
