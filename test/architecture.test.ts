@@ -21,7 +21,7 @@ function sourceFiles(dir: string): string[] {
     const rel = `${dir}/${name}`;
     if (name === 'node_modules' || name.startsWith('.')) return [];
     if (statSync(join(ROOT, rel)).isDirectory()) return sourceFiles(rel);
-    return /\.(ts|mjs|js)$/.test(name) ? [rel] : [];
+    return /\.(ts|tsx|mjs|js)$/.test(name) ? [rel] : [];
   });
 }
 

@@ -27,7 +27,7 @@ interface PageSpec {
 /** The pages: the public intake at `/`, the staff console at `/console/` (its deep links serve the same HTML). */
 export const PAGES: PageSpec[] = [
   { name: 'intake', html: 'intake/index.html', out: 'index.html', script: 'intake/main.ts' },
-  { name: 'console', html: 'console/index.html', out: 'console/index.html', script: 'console/main.ts' },
+  { name: 'console', html: 'console/index.html', out: 'console/index.html', script: 'console/main.tsx' },
 ];
 
 export interface WebFile {
@@ -76,6 +76,9 @@ export function buildWeb(options: { minify?: boolean } = {}): WebFile[] {
     sourcesContent: false,
     legalComments: 'none',
     charset: 'utf8',
+    // The console's views are TSX for Preact (automatic runtime: no React global, no pragma).
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     metafile: true,
     write: false,
     logLevel: 'silent',

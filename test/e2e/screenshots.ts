@@ -1,13 +1,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { startCloud } from '../local/helpers.js';
+import type { Browser, Page } from 'playwright-core';
+import type { LocalCloud } from '../../local/cloud.js';
+import { validIntake } from '../fixtures.js';
+import { allItems, postJson, startCloud } from '../local/helpers.js';
 import { CHROMIUM, DESKTOP, INSTALL_HINT, launchChromium, newPhonePage, PHONE } from './browser.js';
+import { signIn, teamNotices } from './console-helpers.js';
 import { answers, fillForm, fillStep, openForm } from './form.js';
 
 /**
- * `npm run screenshots`: the intake page in German and Arabic on a phone (390 × 844) and a desktop
- * viewport, against a fresh local cloud, into docs/screenshots/ (shown in the README).
+ * `npm run screenshots`: the intake page in German and Arabic, and the staff console's pages, on a
+ * phone (390 × 844) and a desktop (1280 × 900) viewport, against a fresh local cloud with the demo
+ * data, into docs/screenshots/ (shown in the README).
  */
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 
@@ -16,7 +20,7 @@ const arabic = answers({ 'person.firstName': 'ليلى', 'person.lastName': 'ح�
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(INSTALL_HINT);
   mkdirSync(OUT, { recursive: true });
-  const cloud = await startCloud();
+  const cloud = await startCloud({ seed: true });
   const { browser, close } = await launchChromium();
   const shot = async (page: Page, name: string) => {
     await page.screenshot({ path: join(OUT, `${name}.png`), animations: 'disabled' });
@@ -57,9 +61,95 @@ async function main(): Promise<void> {
       await shot(desktop.page, `intake-${lang}-desktop`);
       await desktop.context.close();
     }
+    await consoleShots(cloud, browser, shot, blur);
   } finally {
     await close();
     await cloud.stop();
+  }
+}
+
+type Shot = (page: Page, name: string) => Promise<void>;
+
+/** The console: sign-in, list, record, the contact form, a version conflict, the timeline after a contact, not found, the figures. */
+async function consoleShots(cloud: LocalCloud, browser: Browser, shot: Shot, blur: (page: Page) => Promise<void>): Promise<void> {
+  // Erika registers a second time with another phone number: the list and the record show the duplicate.
+  const again = validIntake();
+  Object.assign(again.person, { firstName: 'Erika', lastName: 'Beispiel', dateOfBirth: '1979-04-12' });
+  again.person.address.postcode = '47169';
+  again.site = 'marxloh';
+  again.contact = { email: 'beispiel@example.org', phone: '0170 1234567' };
+  await postJson(cloud, '/api/intake', again);
+  await cloud.workflows.idle();
+  const recordOf: Record<string, { link: string }> = {};
+  for (const p of (await allItems(cloud)).filter((i) => i.type === 'Participant'))
+    recordOf[p.entry.person.lastName] = { link: `${cloud.apiUrl}/console/participants/${p.id}` };
+  const [sami, ayse, erika] = [recordOf['مثال'], recordOf['Örnek'], recordOf['Beispiel']];
+  const hochfeld = (await teamNotices(cloud, 'hochfeld'))[0]!;
+
+  for (const [kind, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    const scale = kind === 'phone' ? 2 : 1;
+    const { page, context } = await newPhonePage(browser, { viewport, scale });
+    const name = (page_: string) => `console-${page_}-${kind}`;
+    const top = () => page.evaluate(() => window.scrollTo(0, 0));
+    await page.goto(`${cloud.apiUrl}/console/`);
+    await page.getByRole('button', { name: 'Anmelden' }).waitFor();
+    await shot(page, name('signin'));
+
+    await signIn(page, cloud, 'berater.marxloh');
+    await page.locator('table.participants').waitFor();
+    await blur(page);
+    await shot(page, name('list'));
+    if (kind === 'phone') {
+      await page.getByRole('button', { name: 'Menü' }).click();
+      await shot(page, name('menu'));
+      await page.getByRole('button', { name: 'Menü' }).click();
+    }
+
+    await page.goto(erika!.link);
+    await page.getByRole('heading', { level: 1, name: 'Erika Beispiel' }).waitFor();
+    await blur(page);
+    await shot(page, name('record'));
+
+    // The contact form, then the same form in a second browser that saw an older version.
+    const target = kind === 'desktop' ? sami! : ayse!;
+    await page.goto(target.link);
+    await page.getByRole('button', { name: 'Erstkontakt erfassen' }).click();
+    await page.getByLabel('Telefon').check();
+    await page.getByLabel('Notiz').fill('Rückruf am Montag vereinbart, Termin vor Ort');
+    await blur(page);
+    await page.locator('#actions-title').scrollIntoViewIfNeeded();
+    if (kind === 'desktop') await top();
+    await shot(page, name('contact'));
+
+    const other = await newPhonePage(browser, { viewport, scale });
+    await signIn(other.page, cloud, 'leitung.marxloh', new URL(target.link).pathname);
+    await other.page.getByRole('button', { name: 'Abmeldung erfassen' }).click();
+    await other.page.getByLabel('nicht erreichbar').check();
+    await other.page.getByLabel('Notiz').fill('Dreimal angerufen, keine Antwort');
+
+    await page.getByRole('button', { name: 'Erstkontakt speichern' }).click();
+    await page.getByRole('status').filter({ hasText: 'Erstkontakt gespeichert' }).waitFor();
+    await blur(page);
+    await page.locator('#workflows-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, name('timeline'));
+
+    await other.page.getByRole('button', { name: 'Abmeldung speichern' }).click();
+    await other.page.getByRole('button', { name: 'Neu laden' }).waitFor();
+    if (kind === 'desktop') await other.page.evaluate(() => window.scrollTo(0, 0));
+    await shot(other.page, name('conflict'));
+    await other.context.close();
+
+    await page.goto(hochfeld.link);
+    await page.getByRole('heading', { level: 1, name: 'Akte nicht gefunden' }).waitFor();
+    await shot(page, name('not-found'));
+    await context.close();
+
+    const coordinator = await newPhonePage(browser, { viewport, scale });
+    await signIn(coordinator.page, cloud, 'koordination');
+    await coordinator.page.getByRole('heading', { level: 1, name: 'Zahlen' }).waitFor();
+    await blur(coordinator.page);
+    await shot(coordinator.page, name('figures'));
+    await coordinator.context.close();
   }
 }
 

@@ -9,7 +9,7 @@ import { ROUTE_PATHS, type RouteId } from '../../schemas/routes/paths.js';
  * the method/path table is bundled (schemas/routes/paths.ts), never the contracts' schemas.
  */
 
-type ContractOf<I extends RouteId> = (typeof Routes)[I] extends RouteContract ? (typeof Routes)[I] : never;
+export type ContractOf<I extends RouteId> = (typeof Routes)[I] extends RouteContract ? (typeof Routes)[I] : never;
 type Statuses<C extends RouteContract> = Extract<keyof C['responses'], number>;
 type Success<C extends RouteContract> = Extract<Statuses<C>, 200 | 201 | 202 | 204>;
 
@@ -24,6 +24,9 @@ export interface RequestOptions<C extends RouteContract> {
   /** The fetch to use (the console's signs in, renews and retries once on 401). */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
+
+/** The body a route answers with on a status (200 by default), from its contract. */
+export type BodyOf<I extends RouteId, S extends number = 200> = S extends keyof ContractOf<I>['responses'] ? ResponseOf<ContractOf<I>, S> : never;
 
 /** The answer: a success with its contract's body, or an error with the common error body. */
 export type Answer<C extends RouteContract> =

@@ -1,0 +1,111 @@
+import type { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from '../../../schemas/intake.js';
+import type { CONTACT_CHANNELS, ParticipantStatus, Role, WITHDRAWAL_REASONS } from '../../../schemas/staff.js';
+
+/**
+ * German labels for every code the staff API answers with (staff work in German). Typed by the
+ * contracts' enums, so a new code without a label fails the type check; only types are imported,
+ * no schema is bundled. Country and language names come from Intl.DisplayNames.
+ */
+
+type Of<T extends readonly string[]> = T[number];
+
+export const STATUS_LABELS: Record<ParticipantStatus, string> = { new: 'neu', contacted: 'kontaktiert', withdrawn: 'abgemeldet' };
+
+export const ROLE_LABELS: Record<Role, string> = { staff: 'Beratung', lead: 'Leitung', coordinator: 'Koordination' };
+
+export const GENDER_LABELS: Record<Of<typeof GENDERS>, string> = { female: 'weiblich', male: 'männlich', non_binary: 'divers' };
+
+export const EMPLOYMENT_LABELS: Record<Of<typeof EMPLOYMENT_STATUSES>, string> = {
+  unemployed: 'arbeitslos gemeldet (Agentur für Arbeit oder Jobcenter)',
+  long_term_unemployed: 'langzeitarbeitslos (mehr als 12 Monate)',
+  inactive: 'nicht erwerbstätig und nicht auf Arbeitssuche',
+  employed: 'erwerbstätig (auch selbstständig)',
+};
+
+export const EDUCATION_LABELS: Record<Of<typeof EDUCATION_LEVELS>, string> = {
+  isced_0_2: 'kein Abschluss, Haupt- oder Realschule (ISCED 0–2)',
+  isced_3_4: 'Abitur, Fachabitur oder Berufsausbildung (ISCED 3–4)',
+  isced_5_8: 'Hochschule, Fachhochschule oder Meister (ISCED 5–8)',
+};
+
+export const PART2_ANSWER_LABELS: Record<Of<typeof PART2_ANSWERS>, string> = { yes: 'ja', no: 'nein', no_answer: 'keine Angabe' };
+
+export const PART2_QUESTIONS = {
+  migrantBackground: 'Migrationshintergrund',
+  thirdCountryNational: 'Staatsangehörigkeit außerhalb der EU',
+  disability: 'Behinderung',
+  homelessness: 'Wohnungslosigkeit oder drohender Wohnungsverlust',
+} as const;
+
+export const HELP_LABELS: Record<Of<typeof HELP_WANTED>, string> = {
+  counselling: 'Beratung',
+  job_search: 'Arbeitssuche',
+  application: 'Lebenslauf und Bewerbung',
+  interview: 'Vorstellungsgespräch',
+  qualification: 'Kurse und Weiterbildung',
+  digital_skills: 'Computer und Internet',
+  recognition: 'Anerkennung ausländischer Abschlüsse',
+  trial_placement: 'Erprobung im Betrieb',
+};
+
+export const DOCUMENT_LABELS: Record<Of<typeof DOCUMENTS>, string> = {
+  certificates: 'Zeugnisse oder Diplome',
+  transcripts: 'Fächer- und Notenübersicht',
+  work_experience: 'Nachweise über Berufserfahrung',
+  id_document: 'Ausweis oder Pass',
+  cv_german: 'Lebenslauf auf Deutsch',
+  translations: 'Übersetzungen',
+};
+
+export type ContactChannel = Of<typeof CONTACT_CHANNELS>;
+export const CHANNEL_LABELS: Record<ContactChannel, string> = {
+  phone: 'Telefon',
+  email: 'E-Mail',
+  in_person: 'persönlich',
+  video: 'Video',
+  message: 'Nachricht',
+};
+
+export type WithdrawalReason = Of<typeof WITHDRAWAL_REASONS>;
+export const WITHDRAWAL_LABELS: Record<WithdrawalReason, string> = {
+  not_reachable: 'nicht erreichbar',
+  not_interested: 'kein Interesse',
+  moved_away: 'weggezogen',
+  found_work: 'Arbeit gefunden',
+  other: 'anderes',
+};
+
+/** What an audit entry says happened (functions/ writes these action codes). */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'participant.read': 'Gelesen',
+  'participant.first_contact': 'Erstkontakt erfasst',
+  'participant.withdrawn': 'Abmeldung erfasst',
+};
+
+/** A label for a code, or the code itself if a newer server sends one this page does not know yet. */
+export function labelOf<K extends string>(labels: Record<K, string>, code: string): string {
+  return (labels as Record<string, string>)[code] ?? code;
+}
+
+let regions: Intl.DisplayNames | undefined;
+let languages: Intl.DisplayNames | undefined;
+
+/** "SY" → "Syrien" */
+export function countryName(code: string): string {
+  try {
+    regions ??= new Intl.DisplayNames('de', { type: 'region' });
+    return regions.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "uk" → "Ukrainisch" */
+export function languageName(code: string): string {
+  try {
+    languages ??= new Intl.DisplayNames('de', { type: 'language' });
+    return languages.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,52 @@
+import { signal } from '@preact/signals';
+import type { Role } from '../../../schemas/staff.js';
+import type { RouteId } from '../../../schemas/routes/paths.js';
+import { api, type Answer, type BodyOf, type ContractOf, type RequestOptions } from '../../shared/api-client.js';
+import type { ConsoleAuth, User } from '../auth.js';
+
+/**
+ * Who is signed in and how the views call the API: every call goes through the typed client with
+ * the console's fetch (ID token as Bearer, renewal, one retry on 401).
+ */
+
+export type Me = BodyOf<'GetStaffMe'>;
+
+export type Session =
+  | { phase: 'loading' }
+  | { phase: 'signed-out'; problem?: string }
+  | { phase: 'unavailable'; message: string }
+  | { phase: 'no-role'; user: User }
+  | { phase: 'signed-in'; user: User; me: Me };
+
+export const session = signal<Session>({ phase: 'loading' });
+
+let auth: ConsoleAuth | undefined;
+
+export function setAuth(a: ConsoleAuth): void {
+  auth = a;
+}
+
+export function signIn(): void {
+  void auth?.signIn();
+}
+
+export function signOut(): void {
+  void auth?.signOut();
+}
+
+/** Calls a route by id as the signed-in user. Network failures reject (views offer a retry). */
+export function call<I extends RouteId>(id: I, opts: Omit<RequestOptions<ContractOf<I>>, 'fetch' | 'token'> = {}): Promise<Answer<ContractOf<I>>> {
+  const a = auth;
+  if (!a) return Promise.reject(new Error('not signed in'));
+  return api(id, { ...opts, fetch: (url, init) => a.fetch(url, init) } as RequestOptions<ContractOf<I>>);
+}
+
+/** The signed-in user's role and site (views are only rendered when signed in). */
+export function currentMe(): Me | undefined {
+  const s = session.value;
+  return s.phase === 'signed-in' ? s.me : undefined;
+}
+
+export function hasRole(me: Me | undefined, roles: readonly Role[]): boolean {
+  return !!me && roles.includes(me.role);
+}

@@ -1,0 +1,80 @@
+import type { BodyOf } from '../../shared/api-client.js';
+import { formatDateTime, formatDue } from '../app/format.js';
+
+/**
+ * A workflow as a timeline: what happened when (its history and the record's own events), where
+ * it stands now, and what happens next and when — in the words the team mails use.
+ */
+
+export type WorkflowView = BodyOf<'GetParticipant'>['workflows'][number];
+
+export interface TimelineEvent {
+  at: string;
+  text: string;
+}
+
+/** What the waiting state leads to, by state name (functions/domain/workflow-view.ts names them). */
+const NEXT_STEP: Record<string, string> = {
+  WaitForFirstContact: 'Erinnerung an das Team',
+  WaitForEscalation: 'Eskalation an die Standortleitung',
+};
+
+export function nextStepText(wf: WorkflowView, now = new Date()): string | undefined {
+  if (!wf.nextDueAt) return undefined;
+  const step = (wf.currentState && NEXT_STEP[wf.currentState]) || 'Nächster Schritt';
+  const fallback = wf.currentState && NEXT_STEP[wf.currentState] ? ', falls kein Erstkontakt' : '';
+  return `${step} am ${formatDue(wf.nextDueAt, now)}${fallback}`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function WorkflowTimeline({
+  workflow,
+  extra = [],
+  statusText = workflow.statusText,
+  headingLevel = 3,
+}: {
+  workflow: WorkflowView;
+  /** Events of the record itself, placed in time among the workflow's. */
+  extra?: TimelineEvent[];
+  /** Clearer words for the status where the record knows why (a stop after the first contact is not a failure). */
+  statusText?: string;
+  headingLevel?: 2 | 3;
+}) {
+  const events = [...workflow.history, ...extra].filter((e) => e.at).sort((a, b) => a.at.localeCompare(b.at));
+  const next = workflow.status === 'RUNNING' ? nextStepText(workflow) : undefined;
+  const id = `wf-${workflow.name}`;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section class="workflow" aria-labelledby={id}>
+      <Heading id={id} class="workflow__title">
+        {workflow.title}
+      </Heading>
+      <p class="workflow__status">
+        Stand des Ablaufs: <strong>{statusText}</strong>
+      </p>
+      <ol class="timeline">
+        {events.map((e, i) => (
+          <li class="timeline__item timeline__item--done" key={`${e.at}-${i}`}>
+            <span class="timeline__when">
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+            </span>
+            <span class="timeline__what">{e.text}</span>
+          </li>
+        ))}
+        {workflow.currentStateText && (
+          <li class="timeline__item timeline__item--now">
+            <span class="timeline__when">Jetzt</span>
+            <span class="timeline__what">{capitalise(workflow.currentStateText)}</span>
+          </li>
+        )}
+        {next && (
+          <li class="timeline__item timeline__item--next">
+            <span class="timeline__when">Als Nächstes</span>
+            <span class="timeline__what">{next}</span>
+          </li>
+        )}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { SITE_ROLES, type View } from '../app/views.js';
+import { FiguresView } from './figures.js';
+import { ParticipantView } from './participant.js';
+import { ParticipantsView } from './participants.js';
+
+/**
+ * The console's route table, in navigation order. A new feature (trial placements, recognition
+ * cases, …) adds its views here: a path, the roles that may open it, and a navigation entry if it
+ * has one. Roles that see no personal data (the coordinator) must never be listed on a view that
+ * loads any.
+ */
+export const VIEWS: readonly View[] = [
+  {
+    id: 'participants',
+    path: '/participants',
+    roles: SITE_ROLES,
+    title: 'Teilnehmende',
+    component: ParticipantsView,
+    nav: { label: 'Teilnehmende', order: 20 },
+  },
+  { id: 'participant', path: '/participants/:id', roles: SITE_ROLES, title: 'Akte', component: ParticipantView, navParent: 'participants' },
+  {
+    id: 'figures',
+    path: '/figures',
+    roles: ['lead', 'coordinator'],
+    title: 'Zahlen',
+    component: FiguresView,
+    nav: { label: 'Zahlen', order: 90 },
+  },
+];

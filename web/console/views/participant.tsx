@@ -1,0 +1,310 @@
+import type { RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDateTime, formatDay } from '../app/format.js';
+import { CHANNEL_LABELS, WITHDRAWAL_LABELS, labelOf } from '../app/labels.js';
+import { Link, useFocusOnNavigation } from '../app/router.js';
+import { call, type Me } from '../app/session.js';
+import { setTitle, type ViewProps } from '../app/views.js';
+import { LoadProblem, Loading, Name, Notice, Reference, StatusBadge } from '../components/common.js';
+import { WorkflowTimeline, type TimelineEvent } from '../components/timeline.js';
+import { ContactForm, WithdrawForm, discardDraft, draftHasInput, draftOf, type ActionKind, type Saved } from './participant-actions.js';
+import { AuditSection, DuplicatesSection, EntrySection, HelpList, type ParticipantRecord } from './participant-sections.js';
+
+/**
+ * A participant's record: what they entered, the duplicate flag, each workflow as a timeline, the
+ * audit trail, and the actions. Another site's participant answers 404 like an unknown id, and
+ * the view says "nicht gefunden".
+ */
+
+const ID = /^[0-9a-f]{32}$/;
+
+type Load = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'problem' } | { kind: 'ready'; record: ParticipantRecord };
+
+export function ParticipantView({ params, me }: ViewProps) {
+  const id = params['id'] ?? '';
+  const [load, setLoad] = useState<Load>(() => (ID.test(id) ? { kind: 'loading' } : { kind: 'not-found' }));
+  const [open, setOpen] = useState<ActionKind | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const ticket = useRef(0);
+  const savedRef = useRef<HTMLDivElement>(null);
+  const heading = useFocusOnNavigation<HTMLHeadingElement>(load.kind !== 'loading');
+
+  /** Reads the record; while it re-reads, the old one stays on screen (no flicker, no lost input). */
+  const read = async (): Promise<void> => {
+    if (!ID.test(id)) return setLoad({ kind: 'not-found' });
+    const mine = ++ticket.current;
+    try {
+      const res = await call('GetParticipant', { params: { id } });
+      if (mine !== ticket.current) return;
+      if (res.ok) setLoad({ kind: 'ready', record: res.body });
+      else if (res.status === 404) setLoad({ kind: 'not-found' });
+      else setLoad((l) => (l.kind === 'ready' ? l : { kind: 'problem' }));
+    } catch {
+      if (mine === ticket.current) setLoad((l) => (l.kind === 'ready' ? l : { kind: 'problem' }));
+    }
+  };
+
+  useEffect(() => {
+    setLoad(ID.test(id) ? { kind: 'loading' } : { kind: 'not-found' });
+    setOpen(null);
+    setSaved(null);
+    void read();
+  }, [id]);
+
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
+
+  if (load.kind === 'not-found') return <NotFound heading={heading} />;
+  if (load.kind === 'loading') {
+    setTitle('Akte');
+    return (
+      <>
+        <BackLink />
+        <h1 ref={heading} tabindex={-1}>
+          Akte
+        </h1>
+        <Loading label="Die Akte wird geladen …" />
+      </>
+    );
+  }
+  if (load.kind === 'problem') {
+    setTitle('Akte');
+    return (
+      <>
+        <BackLink />
+        <h1 ref={heading} tabindex={-1}>
+          Akte
+        </h1>
+        <LoadProblem message="Die Akte konnte nicht geladen werden. Bitte prüfen Sie die Verbindung." onRetry={() => {
+            setLoad({ kind: 'loading' });
+            void read();
+          }} />
+      </>
+    );
+  }
+
+  const { record } = load;
+  const p = record.participant;
+  const person = p.entry.person;
+  setTitle(`${person.firstName} ${person.lastName}`);
+
+  const onSaved = (s: Saved) => {
+    setOpen(null);
+    void read().then(() => setSaved(s));
+  };
+  const formProps = {
+    participantId: p.id,
+    version: p.version,
+    reload: read,
+    onSaved,
+    onCancel: () => setOpen(null),
+    onNotFound: () => setLoad({ kind: 'not-found' }),
+  };
+  const start = (kind: ActionKind) => {
+    setSaved(null);
+    setOpen(kind);
+  };
+  const can: Record<ActionKind, boolean> = { contact: p.status === 'new', withdraw: p.status === 'new' || p.status === 'contacted' };
+
+  return (
+    <>
+      <BackLink />
+      <div class="record-head">
+        <h1 ref={heading} tabindex={-1} class="record-head__name">
+          <Name first={person.firstName} last={person.lastName} />
+        </h1>
+        <StatusBadge status={p.status} />
+      </div>
+      <p class="record-meta">
+        <span>
+          Nummer <Reference value={p.reference} />
+        </span>
+        <span>angemeldet am {formatDateTime(p.createdAt)}</span>
+      </p>
+
+      {saved && (
+        <div class="notice notice--success" role="status" tabindex={-1} ref={savedRef}>
+          <p>{saved.message}</p>
+        </div>
+      )}
+      <LostDrafts record={record} can={can} />
+
+      <div class="record">
+        <div class="record__side">
+          {(can.contact || can.withdraw) && (
+            <section class="card card--actions" aria-labelledby="actions-title">
+              <h2 id="actions-title">Was ist zu tun?</h2>
+              {!open && (
+                <div class="actions actions--start">
+                  {can.contact && (
+                    <button type="button" class="button button--primary" onClick={() => start('contact')}>
+                      Erstkontakt erfassen
+                    </button>
+                  )}
+                  {can.withdraw && (
+                    <button type="button" class="button button--secondary" onClick={() => start('withdraw')}>
+                      Abmeldung erfassen
+                    </button>
+                  )}
+                </div>
+              )}
+              {open === 'contact' && can.contact && <ContactForm {...formProps} />}
+              {open === 'withdraw' && can.withdraw && <WithdrawForm {...formProps} />}
+            </section>
+          )}
+          <StatusFacts record={record} />
+          <section class="card" aria-labelledby="workflows-title">
+            <h2 id="workflows-title">Ablauf</h2>
+            {record.workflows.length === 0 && <p class="muted">Für diese Akte läuft kein Ablauf.</p>}
+            {record.workflows.map((wf) => (
+              <WorkflowTimeline
+                key={wf.name}
+                workflow={wf}
+                extra={wf.name === 'intake' ? recordEvents(record) : []}
+                statusText={wf.name === 'intake' ? intakeStatusText(wf.status, p.status) : undefined}
+              />
+            ))}
+          </section>
+        </div>
+        <div class="record__main">
+          <DuplicatesSection record={record} me={me} />
+          <EntrySection record={record} />
+          <AuditSection key={record.audit.at(-1)?.at ?? ''} record={record} me={me} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function BackLink() {
+  return (
+    <p class="back">
+      <Link to="/participants">
+        <span aria-hidden="true">← </span>Alle Teilnehmenden
+      </Link>
+    </p>
+  );
+}
+
+function NotFound({ heading }: { heading: RefObject<HTMLHeadingElement | null> }) {
+  setTitle('Nicht gefunden');
+  return (
+    <>
+      <h1 ref={heading} tabindex={-1}>
+        Akte nicht gefunden
+      </h1>
+      <Notice kind="warning">
+        <p>Diese Akte wurde nicht gefunden. Vielleicht ist der Link unvollständig, oder die Person gehört zu einem anderen Standort.</p>
+      </Notice>
+      <p>
+        <Link to="/participants" class="link-target">
+          Zur Liste der Teilnehmenden
+        </Link>
+      </p>
+    </>
+  );
+}
+
+/** The record's own events, in the intake workflow's timeline. */
+function recordEvents(record: ParticipantRecord): TimelineEvent[] {
+  const p = record.participant;
+  const out: TimelineEvent[] = [];
+  if (p.firstContact)
+    out.push({ at: p.firstContact.recordedAt, text: `Erstkontakt erfasst: am ${formatDay(p.firstContact.date)}, ${labelOf(CHANNEL_LABELS, p.firstContact.channel)}` });
+  if (p.withdrawal) out.push({ at: p.withdrawal.recordedAt, text: `Abmeldung erfasst: ${labelOf(WITHDRAWAL_LABELS, p.withdrawal.reason)}` });
+  return out;
+}
+
+/** The intake workflow is stopped on purpose by the first contact or the withdrawal: say so, not "vorzeitig beendet". */
+function intakeStatusText(workflowStatus: string, status: string): string | undefined {
+  if (workflowStatus !== 'ABORTED') return undefined;
+  return status === 'contacted' ? 'beendet – Erstkontakt erfasst' : status === 'withdrawn' ? 'beendet – abgemeldet' : undefined;
+}
+
+function StatusFacts({ record }: { record: ParticipantRecord }) {
+  const p = record.participant;
+  if (!p.firstContact && !p.withdrawal)
+    return (
+      <section class="card" aria-labelledby="help-title">
+        <h2 id="help-title">Gewünschte Hilfe</h2>
+        <HelpList help={p.entry.help} />
+      </section>
+    );
+  return (
+    <section class="card" aria-labelledby="status-title">
+      <h2 id="status-title">Bisher erfasst</h2>
+      <dl class="facts">
+        {p.firstContact && (
+          <div class="facts__row">
+            <dt>Erstkontakt</dt>
+            <dd>
+              {formatDay(p.firstContact.date)}, {labelOf(CHANNEL_LABELS, p.firstContact.channel)}
+              {p.firstContact.note && <span class="note">„{p.firstContact.note}“</span>}
+            </dd>
+          </div>
+        )}
+        {p.withdrawal && (
+          <div class="facts__row">
+            <dt>Abgemeldet</dt>
+            <dd>
+              {labelOf(WITHDRAWAL_LABELS, p.withdrawal.reason)} (erfasst am {formatDateTime(p.withdrawal.recordedAt)})
+              {p.withdrawal.note && <span class="note">„{p.withdrawal.note}“</span>}
+            </dd>
+          </div>
+        )}
+        <div class="facts__row">
+          <dt>Gewünschte Hilfe</dt>
+          <dd>
+            <HelpList help={p.entry.help} />
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * Input a user typed for an action that is no longer possible (someone else recorded the contact
+ * or the withdrawal meanwhile): shown, not silently dropped, until they discard it.
+ */
+function LostDrafts({ record, can }: { record: ParticipantRecord; can: Record<ActionKind, boolean> }) {
+  const [, rerender] = useState(0);
+  const ref = useRef<HTMLDivElement>(null);
+  const id = record.participant.id;
+  const lost = (['contact', 'withdraw'] as const).filter((k) => !can[k] && draftHasInput(draftOf(id, k as 'contact')));
+  useEffect(() => {
+    if (lost.length) ref.current?.focus();
+  }, [lost.length]);
+  if (!lost.length) return null;
+  return (
+    <div class="notice notice--warning" tabindex={-1} ref={ref} role="alert">
+      {lost.map((k) => {
+        const d = k === 'contact' ? draftOf(id, 'contact') : draftOf(id, 'withdraw');
+        return (
+          <div key={k}>
+            <p>
+              <strong>{k === 'contact' ? 'Ihr Erstkontakt wurde nicht gespeichert' : 'Ihre Abmeldung wurde nicht gespeichert'}</strong>, weil die Akte inzwischen
+              geändert wurde (siehe „Bisher erfasst“). Ihre Eingabe:
+            </p>
+            <p class="note">
+              {d && 'channel' in d && d.channel ? `${CHANNEL_LABELS[d.channel]}${d.date ? ` am ${formatDay(d.date)}` : ''}. ` : ''}
+              {d && 'reason' in d && d.reason ? `Grund: ${WITHDRAWAL_LABELS[d.reason]}. ` : ''}
+              {d?.note ? `Notiz: „${d.note}“` : ''}
+            </p>
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={() => {
+                discardDraft(id, k);
+                rerender((n) => n + 1);
+              }}
+            >
+              Eingabe verwerfen
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
