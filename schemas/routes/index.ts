@@ -3,6 +3,7 @@ import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParti
 import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
+import { CancelPlacement, CreatePlacement, GetPlacement, ListPlacements, ResendPlacementLink } from './placements.js';
 import { GetParticipant, GetParticipantAudit, GetStaffMe, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
 export * from './health.js';
@@ -10,6 +11,7 @@ export * from './intake.js';
 export * from './intake-form.js';
 export * from './staff.js';
 export * from './console.js';
+export * from './placements.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -27,4 +29,9 @@ export const CONTRACTS = [
   AssignParticipant,
   TransferParticipant,
   GetTeam,
+  CreatePlacement,
+  ListPlacements,
+  GetPlacement,
+  CancelPlacement,
+  ResendPlacementLink,
 ] as const satisfies readonly RouteContract[];
