@@ -59,6 +59,12 @@ export const ROUTES: RouteSpec[] = [
   // The receiving site's lead gets a notice.
   route(R.TransferParticipant, 'functions/staff/transfer-participant.ts', ['table:read', 'table:write', 'mail:send']),
   route(R.GetTeam, 'functions/staff/get-team.ts', ['table:read', 'table:write']),
+  // Trial placements: reads are audited (writes); cancel and resend mail the employer.
+  route(R.CreatePlacement, 'functions/staff/create-placement.ts', ['table:read', 'table:write']),
+  route(R.ListPlacements, 'functions/staff/list-placements.ts', ['table:read', 'table:write']),
+  route(R.GetPlacement, 'functions/staff/get-placement.ts', ['table:read', 'table:write']),
+  route(R.CancelPlacement, 'functions/staff/cancel-placement.ts', ['table:read', 'table:write', 'mail:send']),
+  route(R.ResendPlacementLink, 'functions/staff/resend-placement-link.ts', ['table:read', 'table:write', 'mail:send']),
 ];
 
 export function routeById(id: string): RouteSpec | undefined {

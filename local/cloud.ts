@@ -176,6 +176,8 @@ function configureHandlerEnvironment(e: {
   env['SITES'] ??= JSON.stringify(DEMO_SITES);
   env['MAIL_FROM'] ??= 'no-reply@biwaq.example';
   env['CONSOLE_URL'] = `${e.apiUrl}/console`;
+  // Employers' links and the Origin their page's POST must come from (the local API serves /p/*).
+  env['PUBLIC_URL'] = e.apiUrl;
   env['PROJECT_ID'] ??= 'biwaq-local';
   env['POWERTOOLS_LOG_LEVEL'] ??= env['LOG_LEVEL'] ?? 'WARN';
 }

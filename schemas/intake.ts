@@ -36,6 +36,9 @@ const phone = z
   )
   .check(z.refine((s: string) => /^\+?\d{6,17}$/.test(s), issue('invalid_phone')));
 
+/** A phone number as people write it (digits kept); also the employer's phone of a trial placement. */
+export const PhoneSchema = phone;
+
 const answer = z._default(z.enum(PART2_ANSWERS), 'no_answer');
 
 export const AddressSchema = z.strictObject({

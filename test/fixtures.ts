@@ -57,3 +57,42 @@ export function storedParticipant(extra: Record<string, unknown> = {}): Record<s
     ...extra,
   };
 }
+
+/** A complete stored trial placement item (requested, nothing sent yet). */
+export function storedPlacement(extra: Record<string, unknown> = {}): Record<string, any> {
+  return {
+    id: 'aaaabbbbccccddddeeeeffff00001111',
+    site: 'marxloh',
+    status: 'requested',
+    participantId: '0123456789abcdef0123456789abcdef',
+    participantReference: 'AB12-CD34',
+    participantFirstName: 'Jana',
+    employer: { name: 'Bäckerei Korn GmbH', contactName: 'Frau Korn', email: 'korn@baeckerei.example.org' },
+    role: 'Verkaufshilfe',
+    startDate: '2027-03-01',
+    endDate: '2027-03-12',
+    weeklyHours: 30,
+    seriousObstacles: false,
+    maxDays: 42,
+    contentHash: 'hash',
+    createdAt: '2027-02-15T09:00:00.000Z',
+    createdBy: '5f0c7d3e-1111-4a2b-9c3d-000000000001',
+    updatedAt: '2027-02-15T09:00:00.000Z',
+    version: 1,
+    ...extra,
+  };
+}
+
+/** A valid body of POST /api/staff/placements (dates relative to `today`, YYYY-MM-DD). */
+export function placementBody(today: string, extra: Record<string, unknown> = {}): Record<string, any> {
+  const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  return {
+    participantId: '0123456789abcdef0123456789abcdef',
+    employer: { name: 'Bäckerei Korn GmbH', contactName: 'Frau Korn', email: 'korn@baeckerei.example.org' },
+    role: 'Verkaufshilfe',
+    startDate: day(14),
+    endDate: day(14 + 11),
+    weeklyHours: 30,
+    ...extra,
+  };
+}

@@ -8,18 +8,26 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative (employers' mails); the text part is always there. */
+  html?: string;
+  /** Where answers go (employers' mails: the site team's inbox). */
+  replyTo?: string;
 }
 
-/** Sends a plain-text mail (UTF-8). Subjects are single-line by construction (no CR/LF input). */
+/** Sends a mail (UTF-8), plain text with an optional HTML part. Subjects are single-line by construction (no CR/LF input). */
 export async function sendMail(mail: Mail): Promise<string | undefined> {
   const out = await ses.send(
     new SendEmailCommand({
       FromEmailAddress: mail.from,
       Destination: { ToAddresses: [mail.to] },
+      ...(mail.replyTo ? { ReplyToAddresses: [mail.replyTo] } : {}),
       Content: {
         Simple: {
           Subject: { Data: mail.subject, Charset: 'UTF-8' },
-          Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+          Body: {
+            Text: { Data: mail.text, Charset: 'UTF-8' },
+            ...(mail.html ? { Html: { Data: mail.html, Charset: 'UTF-8' } } : {}),
+          },
         },
       },
     }),

@@ -1,16 +1,18 @@
 import { ParticipantSchema, type Participant } from '../../schemas/model/participant.js';
+import { PlacementSchema, type Placement } from '../../schemas/model/placement.js';
 import { agendaBefore, INDEXES, ITEM_TYPE, siteAgendaPartition } from './keys.js';
 import { parseItem, queryPage } from './table.js';
 
 /**
  * A site's agenda (keys.ts, GSI4): everything due up to a time, earliest first, in one Query.
- * Today it holds participants waiting for a first contact; later kinds bring their own items.
+ * It holds participants waiting for a first contact and trial placements waiting for the
+ * employer's answer or feedback; later kinds bring their own items.
  */
 
 /** How many agenda items one page of "Heute" reads at most. */
 export const AGENDA_LIMIT = 250;
 
-export async function agendaUpTo(site: string, until: string): Promise<{ waiting: Participant[]; truncated: boolean }> {
+export async function agendaUpTo(site: string, until: string): Promise<{ waiting: Participant[]; placements: Placement[]; truncated: boolean }> {
   const { name, partitionKey, sortKey } = INDEXES.siteAgenda;
   const page = await queryPage({
     IndexName: name,
@@ -25,5 +27,9 @@ export async function agendaUpTo(site: string, until: string): Promise<{ waiting
     .map((i) => parseItem(ParticipantSchema, i))
     // Defence in depth: the agenda key moves with the site in the same write.
     .filter((p) => p.site === site);
-  return { waiting, truncated: page.last !== undefined };
+  const placements = page.items
+    .filter((i) => i['type'] === ITEM_TYPE.placement)
+    .map((i) => parseItem(PlacementSchema, i))
+    .filter((p) => p.site === site);
+  return { waiting, placements, truncated: page.last !== undefined };
 }

@@ -1,9 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AuditEntrySchema, type AuditEntry } from '../../schemas/model/audit.js';
 import { dynamo } from '../clients/dynamo.js';
 import { ITEM_TYPE, key, participantPartition, SK } from './keys.js';
-import { parseItem, queryPage, tableName } from './table.js';
+import { ifCondition, parseItem, queryPage, tableName } from './table.js';
 
 /** The audit trail: who (subject and role), when, what — no personal data (keys.ts). */
 
@@ -14,6 +14,23 @@ export async function appendAudit(participantId: string, entry: AuditEntry): Pro
       Item: { ...key.audit(participantId, entry.at, randomBytes(4).toString('hex')), type: ITEM_TYPE.audit, ...entry },
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
+  );
+}
+
+/**
+ * An entry a retried step may write again (a workflow's): its key is fixed by `once` (any
+ * string naming the event, hashed to the key's suffix), so the second write changes nothing.
+ */
+export async function appendAuditOnce(participantId: string, entry: AuditEntry, once: string): Promise<void> {
+  const suffix = createHash('sha256').update(once).digest('hex').slice(0, 8);
+  await ifCondition(() =>
+    dynamo.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...key.audit(participantId, entry.at, suffix), type: ITEM_TYPE.audit, ...entry },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    ),
   );
 }
 

@@ -26,6 +26,16 @@ export function decodeCursor(cursor: string): ListPosition | undefined {
   return { sortKey, pk };
 }
 
+/** A placement listing's position (the placement index sort key and its PK); same opaque format. */
+export function decodePlacementCursor(cursor: string): ListPosition | undefined {
+  const value = decode(cursor);
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [sortKey, pk] = value as unknown[];
+  if (typeof sortKey !== 'string' || typeof pk !== 'string') return undefined;
+  if (!CURSOR_PATTERNS.placementSortKey.test(sortKey) || !CURSOR_PATTERNS.placementPk.test(pk)) return undefined;
+  return { sortKey, pk };
+}
+
 export function encodeAuditCursor(sortKey: string): string {
   return Buffer.from(JSON.stringify([sortKey]), 'utf8').toString('base64url');
 }

@@ -18,6 +18,11 @@
  * | Site audit entry       | SITE#<site>#AUDIT#<UTC day>         | AUDIT#<at>#<random>            | –                                                                  |
  * | Staff directory entry  | SITE#<site>#STAFF                   | STAFF#<sub>                    | –                                                                  |
  * | Team notice marker     | TEAM_NOTICE#<participantId>#<day>   | SITE#<site>                    | – (expires: TTL)                                                   |
+ * | Trial placement        | PLACEMENT#<id>                      | PLACEMENT                      | GSI1 SITE#<site>#PLACEMENTS / PLACEMENT#<createdAt>#<id> (always)  |
+ * |                        |                                     |                                | GSI2 SITE#<site>#PLACEMENTS#STATUS#<status> / <createdAt>#<id> (always) |
+ * |                        |                                     |                                | GSI3 PARTICIPANT#<participantId>#PLACEMENTS / <createdAt>#<id> (always) |
+ * |                        |                                     |                                | GSI4 SITE#<site>#AGENDA / <since>#placement.answer#<id> (waiting for the employer) or <feedbackAt>#placement.feedback#<id> (feedback due) |
+ * | Employer link          | EMPLOYER_LINK#<sha256(link id)>     | EMPLOYER_LINK                  | – (expires: TTL, well after the link's validUntil)                 |
  *
  * The participant's partition sorts AUDIT# < NAME# < PROFILE < SUBMISSION#: the record's query
  * (SK ≥ PROFILE) reads the profile and the further submissions only. Name-index entries hold
@@ -52,6 +57,15 @@
  * | the site's team with their number of assignees      | Query SITE#<site>#STAFF, then a COUNT Query on GSI5 per member (not withdrawn) | staff-directory.ts, participants.ts |
  * | one team notice per person, site and day            | conditional Update (upsert) Team notice marker: new, or this submission's | team-notices.ts |
  * | items whose workflow never started (local restart)  | Scan, the registry's stream filter on each item     | local/stream-pipe.ts |
+ * | request a trial placement (idempotent on the key)   | conditional Put Placement (GSI1/2/3, GSI4 answer)    | placements.ts   |
+ * | a site's placements, newest first (one status)      | Query GSI1 (GSI2 for one status), backwards          | placements.ts   |
+ * | a participant's placements                          | Query GSI3 PARTICIPANT#<id>#PLACEMENTS, backwards    | placements.ts   |
+ * | cancel / resend a link (optimistic locking)         | conditional Update Placement on version and status  | placement-changes.ts |
+ * | mint an employer link                               | conditional Put Employer link; ADD/SET its hash on the placement | employer-links.ts, placement-steps.ts |
+ * | the employer answers / gives feedback (POST /p/…)   | Get Employer link, then one conditional Update Placement (ALL_NEW: the task token) | employer-links.ts, placement-changes.ts |
+ * | a workflow step records what it did                 | conditional Update Placement (if_not_exists / attribute_not_exists) | placement-steps.ts |
+ * | the outcome on the participant (once per placement) | conditional Update Participant.placementOutcomes.<id> | participants.ts |
+ * | "Heute": placements waiting for the employer, feedback due | the agenda's Query on GSI4 (items of type Placement) | agenda.ts |
  */
 
 export const TABLE_KEYS = {
@@ -78,6 +92,21 @@ export const INDEXES = {
   siteAssignment: { name: 'GSI5', partitionKey: 'GSI5PK', sortKey: 'GSI5SK' },
 } as const;
 
+/**
+ * The indexes trial placements reuse, each with a partition of their own (overloaded GSIs: no
+ * participant partition ever holds a placement, and the other way round).
+ */
+export const PLACEMENT_INDEXES = {
+  /** A site's placements, newest first: `SITE#<site>#PLACEMENTS`. */
+  siteListing: INDEXES.siteListing,
+  /** A site's placements in one status, newest first: `SITE#<site>#PLACEMENTS#STATUS#<status>`. */
+  siteStatus: INDEXES.siteStatus,
+  /** A participant's placements, newest first: `PARTICIPANT#<id>#PLACEMENTS`. */
+  byParticipant: INDEXES.siteNames,
+  /** The site's agenda ("Heute"), shared with the intake follow-up. */
+  agenda: INDEXES.siteAgenda,
+} as const;
+
 /** Every key attribute an item may carry; stripped before an item is parsed into its shape. */
 export const KEY_ATTRIBUTES = [
   TABLE_KEYS.partitionKey,
@@ -96,6 +125,8 @@ export const SK = {
   nameEntryPrefix: 'NAME#',
   reference: 'REFERENCE',
   staffPrefix: 'STAFF#',
+  placement: 'PLACEMENT',
+  employerLink: 'EMPLOYER_LINK',
 } as const;
 
 export interface ItemKey {
@@ -133,7 +164,27 @@ export const key = {
     PK: `TEAM_NOTICE#${participantId}#${day}`,
     SK: `SITE#${site}`,
   }),
+  placement: (id: string): ItemKey => ({ PK: `PLACEMENT#${id}`, SK: SK.placement }),
+  /** An employer link, by the hex SHA-256 of its opaque id (the id itself is never stored). */
+  employerLink: (hash: string): ItemKey => ({ PK: `EMPLOYER_LINK#${hash}`, SK: SK.employerLink }),
 };
+
+/** A placement's listing index keys (site, status, participant); the status key moves with the status. */
+export function placementIndexKeys(p: { site: string; status: string; createdAt: string; id: string; participantId: string }) {
+  const I = PLACEMENT_INDEXES;
+  return {
+    [I.siteListing.partitionKey]: sitePlacementsPartition(p.site),
+    [I.siteListing.sortKey]: `PLACEMENT#${p.createdAt}#${p.id}`,
+    [I.siteStatus.partitionKey]: sitePlacementStatusPartition(p.site, p.status),
+    [I.siteStatus.sortKey]: `${p.createdAt}#${p.id}`,
+    [I.byParticipant.partitionKey]: participantPlacementsPartition(p.participantId),
+    [I.byParticipant.sortKey]: `${p.createdAt}#${p.id}`,
+  };
+}
+
+export const sitePlacementsPartition = (site: string) => `SITE#${site}#PLACEMENTS`;
+export const sitePlacementStatusPartition = (site: string, status: string) => `SITE#${site}#PLACEMENTS#STATUS#${status}`;
+export const participantPlacementsPartition = (participantId: string) => `PARTICIPANT#${participantId}#PLACEMENTS`;
 
 export const staffDirectoryPartition = (site: string) => `SITE#${site}#STAFF`;
 
@@ -169,6 +220,10 @@ export function nameIndexKeys(site: string, entry: string, participantId: string
 export const AGENDA_KINDS = {
   /** A registered participant waiting for the first contact; due when the first contact is. */
   intake: 'intake',
+  /** A trial placement waiting for the employer's answer; sorted by when the wait began. */
+  placementAnswer: 'placement.answer',
+  /** A confirmed trial placement whose feedback is due on its last day. */
+  placementFeedback: 'placement.feedback',
 } as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[keyof typeof AGENDA_KINDS];
 
@@ -196,6 +251,8 @@ export const CURSOR_PATTERNS = {
   participantSortKey: /^(PARTICIPANT#)?\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f]{32}$/,
   participantPk: /^PARTICIPANT#[0-9a-f]{32}$/,
   auditSortKey: /^AUDIT#\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f]{8}$/,
+  placementSortKey: /^(PLACEMENT#)?\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f]{32}$/,
+  placementPk: /^PLACEMENT#[0-9a-f]{32}$/,
 } as const;
 
 /** Item `type` attributes (for humans reading the table, and the stream filter). */
@@ -210,6 +267,8 @@ export const ITEM_TYPE = {
   nameEntry: 'NameIndexEntry',
   staffMember: 'StaffMember',
   teamNotice: 'TeamNotice',
+  placement: 'Placement',
+  employerLink: 'EmployerLink',
 } as const;
 
 /**

@@ -79,3 +79,18 @@ export class SubmissionNotFound extends Error {
 export class RegistrationPending extends Error {
   override name = 'RegistrationPending';
 }
+
+/** The placement a step was given is not (or no longer) in the table. */
+export class PlacementNotFound extends Error {
+  override name = 'PlacementNotFound';
+}
+
+/** The employer answered (or gave feedback) before the callback stored its token: go on with the answer. */
+export class AlreadyAnswered extends Error {
+  override name = 'AlreadyAnswered';
+}
+
+/** The placement is closed (cancelled, expired, declined, completed): the wait ends. */
+export class PlacementClosed extends Error {
+  override name = 'PlacementClosed';
+}

@@ -13,6 +13,11 @@ const EnvSchema = z.object({
   MAIL_FROM: z.email(),
   /** Base URL of the staff console, used in links in team e-mails. */
   CONSOLE_URL: z.url(),
+  /**
+   * The public origin employers' links point at (`${PUBLIC_URL}/p/<linkId>`), which the employer
+   * page's POST checks `Origin` against. Defaults to the origin of CONSOLE_URL (same distribution).
+   */
+  PUBLIC_URL: z.optional(z.url()),
   /** Identifies the project: participants are de-duplicated within one project. */
   PROJECT_ID: z._default(z.string().check(z.minLength(1), z.maxLength(40)), 'biwaq'),
 });
@@ -23,6 +28,10 @@ export interface Config {
   siteIds: [string, ...string[]];
   mailFrom: string;
   consoleUrl: string;
+  /** No trailing slash, e.g. `https://biwaq.example`. */
+  publicUrl: string;
+  /** The origin a browser sends with a form POST from our pages (`Origin`). */
+  publicOrigin: string;
   projectId: string;
 }
 
@@ -40,6 +49,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     siteIds: sites.data.map((s) => s.id) as [string, ...string[]],
     mailFrom: e.MAIL_FROM,
     consoleUrl: e.CONSOLE_URL.replace(/\/$/, ''),
+    publicUrl: (e.PUBLIC_URL ?? new URL(e.CONSOLE_URL).origin).replace(/\/+$/, ''),
+    publicOrigin: new URL(e.PUBLIC_URL ?? e.CONSOLE_URL).origin,
     projectId: e.PROJECT_ID,
   };
 }
@@ -62,4 +73,11 @@ export function config(): Config {
 
 export function siteById(id: string): Site | undefined {
   return config().sites.find((s) => s.id === id);
+}
+
+/** A state machine's ARN, for the functions the workflow registry lets act on it (set by CDK and the local cloud). */
+export function stateMachineArn(variable: string): string {
+  const arn = process.env[variable];
+  if (!arn || !/^arn:aws[\w-]*:states:[\w-]+:\d{12}:stateMachine:[\w-]+$/.test(arn)) throw new Error(`Invalid configuration: ${variable}`);
+  return arn;
 }

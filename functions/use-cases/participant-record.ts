@@ -2,10 +2,12 @@ import type { AuditEntry } from '../../schemas/model/audit.js';
 import type { Participant } from '../../schemas/model/participant.js';
 import { appendAudit, auditPage } from '../data/audit.js';
 import { getParticipantWithSubmissions } from '../data/participants.js';
+import { placementsOfParticipant } from '../data/placements.js';
 import { describeExecution } from '../data/workflows.js';
 import { encodeAuditCursor } from '../data/cursor.js';
 import { NotFound } from '../domain/errors.js';
 import { assigneeView } from '../domain/participant-views.js';
+import { participantPlacementView } from '../domain/placement-views.js';
 import { intakeWorkflowView, type WorkflowView } from '../domain/workflow-view.js';
 import { siteById } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
@@ -19,7 +21,7 @@ export const AUDIT_PAGE = 50;
  * like an unknown id. The read is audited before the data leaves.
  */
 export async function readParticipantRecord(me: SitePrincipal, id: string, now: Date = new Date()) {
-  const [found, audit] = await Promise.all([getParticipantWithSubmissions(id), auditPage(id, { limit: AUDIT_PAGE })]);
+  const [found, audit, placements] = await Promise.all([getParticipantWithSubmissions(id), auditPage(id, { limit: AUDIT_PAGE }), placementsOfParticipant(id)]);
   if (!found || found.participant.site !== me.site) throw new NotFound();
 
   const read: AuditEntry = { at: now.toISOString(), actor: me.sub, role: me.role, action: 'participant.read' };
@@ -58,6 +60,7 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
         entry: s.entry ?? null,
       })),
     },
+    placements: placements.map(participantPlacementView),
     audit: [...[...audit.items].reverse(), read].map(auditView),
     auditCursor: audit.next ? encodeAuditCursor(audit.next) : null,
   };

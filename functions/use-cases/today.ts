@@ -1,10 +1,12 @@
 import { agendaUpTo } from '../data/agenda.js';
 import { appendSiteAudit } from '../data/audit.js';
 import { agendaUntil, todayView } from '../domain/agenda.js';
+import { placementAgendaView } from '../domain/placement-views.js';
 import { etagOf, noneMatch } from '../lib/http.js';
 import type { SitePrincipal } from '../lib/principal.js';
 
-export type TodayReply = { notModified: true; etag: string } | { notModified: false; etag: string; body: ReturnType<typeof todayView> };
+type TodayBody = ReturnType<typeof todayView> & { placements: ReturnType<typeof placementAgendaView> };
+export type TodayReply = { notModified: true; etag: string } | { notModified: false; etag: string; body: TodayBody };
 
 /**
  * "Heute" for the caller's site: one Query on the site's agenda up to 7 days ahead. The ETag is
@@ -12,8 +14,8 @@ export type TodayReply = { notModified: true; etag: string } | { notModified: fa
  * (and no data leaves, so nothing is audited); a 200 is audited (counts only) before it leaves.
  */
 export async function readToday(me: SitePrincipal, ifNoneMatch: string | undefined, now: Date = new Date()): Promise<TodayReply> {
-  const { waiting, truncated } = await agendaUpTo(me.site, agendaUntil(now).toISOString());
-  const body = todayView(waiting, now, truncated);
+  const { waiting, placements, truncated } = await agendaUpTo(me.site, agendaUntil(now).toISOString());
+  const body: TodayBody = { ...todayView(waiting, now, truncated), placements: placementAgendaView(placements, now) };
   const etag = etagOf(body);
   if (noneMatch(ifNoneMatch, etag)) return { notModified: true, etag };
   await appendSiteAudit(me.site, {
@@ -21,7 +23,7 @@ export async function readToday(me: SitePrincipal, ifNoneMatch: string | undefin
     actor: me.sub,
     role: me.role,
     action: 'today.read',
-    detail: { count: body.waiting.length, upcoming: body.upcoming.length },
+    detail: { count: body.waiting.length, upcoming: body.upcoming.length, placements: body.placements.length },
   });
   return { notModified: false, etag, body };
 }

@@ -38,11 +38,16 @@ export class WorkflowsStack extends Stack {
     // Resolved at synth: the default console URL needs the distribution, which is created last.
     const consoleUrl =
       settings.consoleUrl ?? Lazy.string({ produce: () => `https://${this.web.distribution.distributionDomainName}/console` });
+    // Employers' links (`/p/<linkId>`, routed to the API by CloudFront) and the Origin their page's POST must carry.
+    const publicUrl = settings.domainName
+      ? `https://${settings.domainName}`
+      : Lazy.string({ produce: () => `https://${this.web.distribution.distributionDomainName}` });
     const environment = {
       TABLE_NAME: this.table.table.tableName,
       SITES: JSON.stringify(settings.sites),
       MAIL_FROM: settings.mailFrom,
       CONSOLE_URL: consoleUrl,
+      PUBLIC_URL: publicUrl,
       PROJECT_ID: settings.projectId,
     };
 

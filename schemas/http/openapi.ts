@@ -98,6 +98,8 @@ export function buildOpenApi(contracts: readonly RouteContract[], opts: OpenApiO
       { name: 'public', description: 'No account: participants and health checks.' },
       { name: 'staff', description: 'Signed-in staff: who am I.' },
       { name: 'participants', description: 'Participants of the caller\'s site.' },
+      { name: 'placements', description: 'Trial placements (betriebliche Erprobung) of the caller\'s site.' },
+      { name: 'employer', description: 'The employer\'s pages behind an e-mail link (HTML, no account).' },
     ],
     paths: { ...paths, ...(opts.extraPaths ?? {}) },
     components: {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { LANGUAGE_CODES } from '../languages.js';
 import { PARTICIPANT_STATUSES } from '../staff.js';
 import { ConsentRecordSchema, EntrySchema } from './entry.js';
+import { PlacementOutcomeRecordSchema } from './placement.js';
 
 /** The intake follow-up's absolute due times and what it did (the workflow waits on these). */
 export const FollowUpSchema = z.object({
@@ -59,6 +60,8 @@ export const ParticipantSchema = z.object({
   withdrawal: z.optional(WithdrawalSchema),
   assignedTo: z.optional(AssignmentSchema),
   transferredFrom: z.optional(TransferSchema),
+  /** The hiring decision of each finished trial placement, by placement id (written once per placement). */
+  placementOutcomes: z.optional(z.record(z.string(), PlacementOutcomeRecordSchema)),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),

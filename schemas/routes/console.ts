@@ -3,6 +3,7 @@ import { defineRoute } from '../http/contract.js';
 import { ROUTE_PATHS } from './paths.js';
 import { ERRORS, STAFF_ERRORS } from '../http/errors.js';
 import { AssignmentInput, ParticipantId, ParticipantSearchQuery, ROLES, TransferInput } from '../staff.js';
+import { PlacementSummaryBody } from './placements.js';
 import { AssigneeBody, ParticipantSummaryBody, SiteRefBody } from './staff.js';
 
 /**
@@ -65,9 +66,27 @@ export const UpcomingItemBody = z.strictObject({
   text: z.string(),
 });
 
+export const TodayPlacementBody = z.strictObject({
+  /** `placement.answer`: waiting for the employer's answer; `placement.feedback`: the feedback is due (the last day). */
+  kind: z.enum(['placement.answer', 'placement.feedback']),
+  placement: PlacementSummaryBody,
+  /** The answer: when the request expires (10 working days); the feedback: when it is requested (the last day). */
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  /** Since when the site waits: the request, or the feedback request. */
+  waitingSince: z.string(),
+  /** Whole NRW working days waited since then (the answer: reminders after 3 and 6, expiry after 10); 0 before the feedback is due. */
+  waitedWorkingDays: z.int(),
+  remindersSent: z.int(),
+  /** The next automatic step (a reminder, the expiry, asking the counsellor); null once none is left. */
+  nextDueAt: z.nullable(z.string()),
+});
+
 export const TodayBody = z.strictObject({
   /** Participants waiting for a first contact (status `new`), longest waiting / overdue first. */
   waiting: z.array(WaitingItemBody),
+  /** Trial placements waiting for the employer (longest first), then those whose feedback is due within 7 days or overdue. */
+  placements: z.array(TodayPlacementBody),
   /** What falls due within the next 7 days, earliest first. */
   upcoming: z.array(UpcomingItemBody),
   /** The agenda had more items than one read takes (250). */
@@ -79,7 +98,7 @@ export const GetToday = defineRoute({
   ...ROUTE_PATHS.GetToday,
   auth: SITE_STAFF,
   tag: 'participants',
-  summary: '"Heute": who waits for a first contact, and what is due within 7 days',
+  summary: '"Heute": who waits for a first contact, trial placements waiting for the employer or for feedback, and what is due within 7 days',
   description:
     'One Query on the site\'s agenda index (sparse: an item is on it while it is due; the intake follow-up puts a waiting participant there when it schedules the due ' +
     'times, a first contact, withdrawal or transfer takes it off or along). Each waiting participant with how long they have waited, whether reminder and escalation ' +

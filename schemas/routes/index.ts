@@ -4,6 +4,7 @@ import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
 import { GetStaffMe } from './me.js';
+import { CancelPlacement, CreatePlacement, GetPlacement, ListPlacements, ResendPlacementLink } from './placements.js';
 import { GetParticipant, GetParticipantAudit, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
 export * from './health.js';
@@ -12,6 +13,7 @@ export * from './intake-form.js';
 export * from './me.js';
 export * from './staff.js';
 export * from './console.js';
+export * from './placements.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -29,4 +31,9 @@ export const CONTRACTS = [
   AssignParticipant,
   TransferParticipant,
   GetTeam,
+  CreatePlacement,
+  ListPlacements,
+  GetPlacement,
+  CancelPlacement,
+  ResendPlacementLink,
 ] as const satisfies readonly RouteContract[];

@@ -18,6 +18,11 @@ export const ROUTE_PATHS = {
   AssignParticipant: { method: 'POST', path: '/api/staff/participants/{id}/assign' },
   TransferParticipant: { method: 'POST', path: '/api/staff/participants/{id}/transfer' },
   GetTeam: { method: 'GET', path: '/api/staff/team' },
+  CreatePlacement: { method: 'POST', path: '/api/staff/placements' },
+  ListPlacements: { method: 'GET', path: '/api/staff/placements' },
+  GetPlacement: { method: 'GET', path: '/api/staff/placements/{id}' },
+  CancelPlacement: { method: 'POST', path: '/api/staff/placements/{id}/cancel' },
+  ResendPlacementLink: { method: 'POST', path: '/api/staff/placements/{id}/resend' },
 } as const;
 
 export type RouteId = keyof typeof ROUTE_PATHS;

@@ -3,9 +3,10 @@ import { defineRoute } from '../http/contract.js';
 import { ROUTE_PATHS } from './paths.js';
 import { ERRORS, STAFF_ERRORS } from '../http/errors.js';
 import { LANGUAGE_CODES } from '../languages.js';
-import { AuditDetailSchema, AuditEntrySchema } from '../model/audit.js';
+import { AUDIT_ROLES, AuditDetailSchema, AuditEntrySchema } from '../model/audit.js';
 import { ConsentRecordSchema, EntrySchema } from '../model/entry.js';
 import { FirstContactSchema, FollowUpSchema, WithdrawalSchema } from '../model/participant.js';
+import { PLACEMENT_OUTCOMES, PLACEMENT_STATUSES } from '../placements.js';
 import { FirstContactInput, ParticipantId, ParticipantListQuery, PARTICIPANT_STATUSES, ROLES, WithdrawalInput } from '../staff.js';
 
 /** Staff routes: behind the JWT authorizer; staff and leads see their own site only. */
@@ -63,8 +64,9 @@ export const WorkflowViewBody = z.strictObject({
 
 const AuditBody = z.strictObject({
   at: AuditEntrySchema.shape.at,
+  /** A staff subject id, or `employer` (a trial placement's employer, through their link). */
   actor: z.string(),
-  role: z.enum(ROLES),
+  role: z.enum(AUDIT_ROLES),
   action: z.string(),
   /** What exactly (e.g. a transfer's sites, an assignee's subject id); never personal data. */
   detail: z.optional(AuditDetailSchema),
@@ -105,6 +107,19 @@ export const ParticipantRecordBody = z.strictObject({
       }),
     ),
   }),
+  /** The participant's trial placements, newest first (GET /api/staff/placements/{id} for one). */
+  placements: z.array(
+    z.strictObject({
+      id: z.string(),
+      status: z.enum(PLACEMENT_STATUSES),
+      employerName: z.string(),
+      role: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      /** The hiring decision once the employer gave feedback. */
+      outcome: z.nullable(z.enum(PLACEMENT_OUTCOMES)),
+    }),
+  ),
   /** The newest entries, oldest first (this read last); older ones through `auditCursor`. */
   audit: z.array(AuditBody),
   auditCursor: Cursor,
@@ -118,7 +133,7 @@ export const GetParticipant = defineRoute({
   summary: "A participant's record",
   description:
     'Entry data, the assignee, duplicate flags and further submissions (with the site each came in through: a person registered at another site too is one participant, ' +
-    'shown here with `fromSite` and `otherSite`), the newest audit entries, the workflows in words. The read itself is audited before the data leaves.',
+    'shown here with `fromSite` and `otherSite`), the trial placements, the newest audit entries, the workflows in words. The read itself is audited before the data leaves.',
   params: IdParams,
   responses: { 200: { description: 'The record.', body: ParticipantRecordBody }, 404: ERRORS[404], ...STAFF_ERRORS },
 });

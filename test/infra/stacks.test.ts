@@ -88,7 +88,7 @@ describe('functions', () => {
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
       expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
-        expect.arrayContaining(['TABLE_NAME', 'SITES', 'MAIL_FROM', 'CONSOLE_URL', 'PROJECT_ID', 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS']),
+        expect.arrayContaining(['TABLE_NAME', 'SITES', 'MAIL_FROM', 'CONSOLE_URL', 'PUBLIC_URL', 'PROJECT_ID', 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS']),
       );
     }
     // The newest Node runtime this aws-cdk-lib knows (cdk-nag L1 compares against the same list).
@@ -105,6 +105,7 @@ describe('functions', () => {
           SITES: JSON.stringify(DEMO_SITES), // cdk.json has no `sites`
           MAIL_FROM: cdkJson.context.mailFrom,
           CONSOLE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }, '/console']] },
+          PUBLIC_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }]] },
           NODE_OPTIONS: '--enable-source-maps',
         }),
       },
