@@ -6,6 +6,7 @@ import { TASKS } from '../infra/workflow-specs.js';
 import { bundle, coldImportMs, floorSource, median, writeFloor } from './cold-import.js';
 import { startCloudProcess } from './cloud-client.js';
 import { costRun } from './cost.js';
+import { pagesBench } from './pages.js';
 import { printTable } from './print.js';
 import { intakeBody, intakeClient, load, rawPutClient, type LoadResult } from './throughput.js';
 
@@ -117,10 +118,25 @@ async function throughput(): Promise<boolean> {
   }
 }
 
-// BENCH_PARTS=imports, =throughput or =cost runs one part only (a comma-separated list: several).
-const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost').split(',');
+/** (d) The console's first load against the intake page's, on a local cloud with a few marxloh participants. */
+async function pages(): Promise<boolean> {
+  const cloud = await startCloudProcess();
+  try {
+    const post = intakeClient(cloud.info.apiUrl, 4);
+    // Odd numbers are marxloh's (intakeBody), the site of the counsellor who signs in.
+    for (let i = 1; i <= 11; i += 2) await post(intakeBody('pages', i), `pages-key-${i}`);
+    await cloud.command('idle');
+    return await pagesBench({ apiUrl: cloud.info.apiUrl }, Number(process.env['BENCH_PAGE_ROUNDS'] ?? 5));
+  } finally {
+    await cloud.stop();
+  }
+}
+
+// BENCH_PARTS=imports, =throughput, =cost or =pages runs one part only (a comma-separated list: several).
+const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost,pages').split(',');
 const importsOk = parts.includes('imports') ? await coldImports() : true;
 const throughputOk = parts.includes('throughput') ? await throughput() : true;
 // The cost run has no target: it prints absolute dollars, for every later change to be compared with.
 const costOk = parts.includes('cost') ? await costRun() : true;
-console.log(`\n${importsOk && throughputOk && costOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);
+const pagesOk = parts.includes('pages') ? await pages() : true;
+console.log(`\n${importsOk && throughputOk && costOk && pagesOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);

@@ -1,4 +1,4 @@
-import { GetStaffMe } from '../../schemas/routes/staff.js';
+import { GetStaffMe } from '../../schemas/routes/me.js';
 import { apiHandler } from '../lib/api-handler.js';
 import { recordVisit } from '../use-cases/staff-directory.js';
 import { siteById } from '../lib/config.js';

@@ -3,11 +3,13 @@ import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParti
 import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
-import { GetParticipant, GetParticipantAudit, GetStaffMe, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
+import { GetStaffMe } from './me.js';
+import { GetParticipant, GetParticipantAudit, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
 export * from './health.js';
 export * from './intake.js';
 export * from './intake-form.js';
+export * from './me.js';
 export * from './staff.js';
 export * from './console.js';
 

@@ -11,27 +11,10 @@ import { FirstContactInput, ParticipantId, ParticipantListQuery, PARTICIPANT_STA
 /** Staff routes: behind the JWT authorizer; staff and leads see their own site only. */
 
 const SITE_STAFF = { kind: 'staff', roles: ['staff', 'lead'] } as const;
-const EVERY_ROLE = { kind: 'staff', roles: ROLES } as const;
 
 const Cursor = z.nullable(z.string());
 const IdParams = z.strictObject({ id: ParticipantId });
 
-export const MeBody = z.strictObject({
-  sub: z.string(),
-  role: z.enum(ROLES),
-  site: z.nullable(z.strictObject({ id: z.string(), name: z.string() })),
-});
-
-export const GetStaffMe = defineRoute({
-  id: 'GetStaffMe',
-  ...ROUTE_PATHS.GetStaffMe,
-  auth: EVERY_ROLE,
-  tag: 'staff',
-  summary: 'Who am I: subject, role, site',
-  responses: { 200: { description: 'The caller as the token says.', body: MeBody }, ...STAFF_ERRORS },
-});
-
-/** A site reference as staff read it: id and display name. */
 export const SiteRefBody = z.strictObject({ id: z.string(), name: z.string() });
 
 /** Who looks after a participant: the staff member's subject id and sign-in name. */

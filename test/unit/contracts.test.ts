@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../infra/routes.js';
-import { GetStaffMe } from '../../schemas/routes/staff.js';
+import { GetStaffMe } from '../../schemas/routes/me.js';
 import { CONTRACTS } from '../../schemas/routes/index.js';
 import { ROUTE_PATHS } from '../../schemas/routes/paths.js';
 import { openApiDocument } from '../../web/api-docs/build-docs.js';
