@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../local/auth.js';
 import type { LocalCloud } from '../../local/cloud.js';
 import { validIntake } from '../fixtures.js';
 import { allItems, postJson, startCloud } from '../local/helpers.js';
@@ -39,6 +40,13 @@ beforeAll(async () => {
     body.contact.email = `extra${i}@example.org`;
     expect((await postJson(cloud, '/api/intake', body)).status).toBe(202);
   }
+  await cloud.workflows.idle();
+  // Person7 Seitenweise07 registers again, at Hochfeld: one person, one project — the marxloh record shows it.
+  const again = validIntake();
+  Object.assign(again, { site: 'hochfeld' });
+  Object.assign(again.person, { firstName: 'Person7', lastName: 'Seitenweise07' });
+  again.contact.email = 'again7@example.org';
+  expect((await postJson(cloud, '/api/intake', again)).status).toBe(202);
   await cloud.workflows.idle();
   notices = { marxloh: await teamNotices(cloud, 'marxloh'), hochfeld: await teamNotices(cloud, 'hochfeld') };
   for (const p of (await allItems(cloud)).filter((i) => i.type === 'Participant')) idOf[p.entry.person.lastName] = p.id;
@@ -89,7 +97,10 @@ describe.runIf(run)('the staff console in a real browser', () => {
   it('lists the site\'s participants newest first with German labels, pages with "Weitere laden", and filters by status', async () => {
     const { page, problems } = counsellor;
     await page.goto(`${cloud.apiUrl}/console/`);
-    await page.waitForURL(`${cloud.apiUrl}/console/participants`); // the start page of a counsellor
+    await page.waitForURL(`${cloud.apiUrl}/console/today`); // "Heute" is the start page of a counsellor
+    await page.getByRole('heading', { level: 2, name: /Warten auf den Erstkontakt/ }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Teilnehmende' }).click();
+    await page.waitForURL(`${cloud.apiUrl}/console/participants`);
     const rows = page.locator('table.participants tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(25);
@@ -127,6 +138,46 @@ describe.runIf(run)('the staff console in a real browser', () => {
     await expectAccessible(page, 'list, filtered');
     await page.getByLabel('alle', { exact: true }).check();
     await page.waitForURL(`${cloud.apiUrl}/console/participants`);
+    expect(realProblems(problems)).toEqual([]);
+  });
+
+  it('finds a participant by a reference typed in lower case without the dash, and by the start of a name', async () => {
+    const { page, problems } = counsellor;
+    await page.goto(`${cloud.apiUrl}/console/participants`);
+    await page.locator('table.participants').waitFor();
+    const erika = linkTo('Beispiel');
+    const typed = erika.reference.toLowerCase().replace('-', '');
+    await page.getByLabel('Suchen nach Name oder Nummer').fill(typed);
+    await page.getByRole('button', { name: 'Suchen', exact: true }).click();
+    const summary = page.locator('.list-summary');
+    await summary.filter({ hasText: `1 Treffer für „${typed}“ (Nummer).` }).waitFor();
+    const rows = page.locator('table.participants tbody tr');
+    expect(await rows.count()).toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain('Erika Beispiel');
+    await expectAccessible(page, 'search by reference');
+    // The search text stays out of the address (it may be a name).
+    expect(page.url()).toBe(`${cloud.apiUrl}/console/participants`);
+
+    await page.getByLabel('Suchen nach Name oder Nummer').fill('erik');
+    await page.getByLabel('Suchen nach Name oder Nummer').press('Enter');
+    await summary.filter({ hasText: '1 Treffer für „erik“.' }).waitFor();
+    await expect(rows.first().textContent()).resolves.toContain('Erika Beispiel');
+
+    // Another site's reference finds no one.
+    await page.getByLabel('Suchen nach Name oder Nummer').fill(notices.hochfeld[0]!.reference);
+    await page.getByRole('button', { name: 'Suchen', exact: true }).click();
+    await summary.filter({ hasText: 'Niemand gefunden' }).waitFor();
+
+    // Back from a record, the results are still there; "Suche beenden" returns to the list.
+    await page.getByLabel('Suchen nach Name oder Nummer').fill('Tastatur');
+    await page.getByRole('button', { name: 'Suchen', exact: true }).click();
+    await page.getByRole('link', { name: 'Tara Tastatur' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tara Tastatur' }).waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: 'Tara Tastatur' }).waitFor();
+    await expect(page.getByLabel('Suchen nach Name oder Nummer').inputValue()).resolves.toBe('Tastatur');
+    await page.getByRole('button', { name: 'Suche beenden' }).click();
+    await page.getByRole('button', { name: 'Weitere laden' }).waitFor();
     expect(realProblems(problems)).toEqual([]);
   });
 
@@ -298,6 +349,69 @@ describe.runIf(run)('the staff console in a real browser', () => {
     }
   });
 
+  it('a lead assigns a counsellor from the team (shown on the record, the list and "Heute") and hands a participant over to the other site after a confirmation', async () => {
+    const lead = await newPhonePage(browser, { viewport: DESKTOP });
+    try {
+      const page = lead.page;
+      await signIn(page, cloud, 'leitung.marxloh', `/console/participants/${idOf['Seitenweise03']}`);
+      await page.getByRole('heading', { level: 1, name: 'Person3 Seitenweise03' }).waitFor();
+      await expect(page.locator('#assignee-title + p').textContent()).resolves.toBe('Noch niemand zugewiesen.');
+      await page.getByRole('button', { name: 'Zuweisen' }).click();
+      await page.getByRole('heading', { name: 'Zuständigkeit festlegen' }).waitFor();
+      await page.getByLabel('berater.marxloh').check(); // the team: everyone who has used the console
+      await expectAccessible(page, 'assignment form');
+      await page.getByRole('button', { name: 'Zuweisung speichern' }).click();
+      await page.getByRole('status').filter({ hasText: 'Zugewiesen an berater.marxloh.' }).waitFor();
+      await expect(page.locator('#assignee-title + p').textContent()).resolves.toBe('berater.marxloh');
+      await expect(page.locator('.audit').textContent()).resolves.toMatch(/Zugewiesen an berater\.marxloh von Leitung \(ID [0-9a-f]{8}, Sie\)/);
+
+      // The counsellor sees it on the list and on "Heute" ("meine").
+      const c = counsellor.page;
+      await c.goto(`${cloud.apiUrl}/console/participants`);
+      const row = c.locator('table.participants tbody tr').filter({ hasText: 'Seitenweise03' });
+      await expect(row.locator('td[data-label="Zuständig"]').textContent()).resolves.toBe('berater.marxloh (Sie)');
+      await c.goto(`${cloud.apiUrl}/console/today`);
+      await c.getByLabel('meine (mir zugewiesen)').check();
+      await c.waitForURL(`${cloud.apiUrl}/console/today?zeige=meine`);
+      const mine = c.locator('li.waiting__item');
+      await expect(mine.count()).resolves.toBe(1);
+      await expect(mine.first().textContent()).resolves.toContain('Person3 Seitenweise03');
+      await expect(mine.first().textContent()).resolves.toContain('berater.marxloh (Sie)');
+
+      // Registered at Hochfeld too: the record says so, and the lead hands it over there.
+      await page.goto(`${cloud.apiUrl}/console/participants/${idOf['Seitenweise07']}`);
+      await page.getByText('Auch bei BIWAQ Hochfeld angemeldet.').waitFor();
+      await expect(page.locator('.card--warning table').textContent()).resolves.toContain('BIWAQ Hochfeld (anderer Standort)');
+      await page.getByRole('button', { name: 'An anderen Standort übergeben' }).click();
+      await page.getByRole('heading', { name: 'An einen anderen Standort übergeben' }).waitFor();
+      expect(await page.getByLabel('BIWAQ Hochfeld').isChecked()).toBe(true); // where the other registration came in
+      await expect(page.getByLabel('BIWAQ Marxloh').count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Weiter' }).click();
+      const confirm = page.getByRole('group', { name: /Akte von Person7 Seitenweise07 an BIWAQ Hochfeld übergeben\?/ });
+      await confirm.waitFor();
+      await expectAccessible(page, 'transfer confirmation');
+      await page.getByRole('button', { name: 'Ja, an BIWAQ Hochfeld übergeben' }).click();
+      await page.waitForURL(`${cloud.apiUrl}/console/participants`);
+      await page.getByRole('status').filter({ hasText: 'ist an BIWAQ Hochfeld übergeben.' }).waitFor();
+      await page.goto(`${cloud.apiUrl}/console/participants/${idOf['Seitenweise07']}`);
+      await page.getByRole('heading', { level: 1, name: 'Akte nicht gefunden' }).waitFor();
+      expect(realProblems(lead.problems)).toEqual([]);
+    } finally {
+      await lead.context.close();
+    }
+
+    // Hochfeld's lead now has the record, and it says where it came from.
+    const other = await newPhonePage(browser, { viewport: DESKTOP });
+    try {
+      await signIn(other.page, cloud, 'leitung.hochfeld', `/console/participants/${idOf['Seitenweise07']}`);
+      await other.page.getByRole('heading', { level: 1, name: 'Person7 Seitenweise07' }).waitFor();
+      await expect(other.page.locator('.record-meta').textContent()).resolves.toMatch(/Übernommen von BIWAQ Marxloh am \d{1,2}\. \S+ \d{4} um \d{2}:\d{2}/);
+      await expect(other.page.locator('.audit').textContent()).resolves.toMatch(/Übergeben von BIWAQ Marxloh an BIWAQ Hochfeld von Leitung \(ID [0-9a-f]{8}\)/);
+    } finally {
+      await other.context.close();
+    }
+  });
+
   it('the coordinator sees only "Zahlen": no participant\'s name or reference in the DOM or in any answer the browser received', async () => {
     const { page, context, problems } = await newPhonePage(browser, { viewport: DESKTOP });
     const bodies: string[] = [];
@@ -357,10 +471,10 @@ describe.runIf(run)('the staff console in a real browser', () => {
       await tabTo(page, (el) => el.type === 'password', 'the password');
       await page.keyboard.type('biwaq-demo');
       await page.keyboard.press('Enter');
-      await page.waitForURL(`${cloud.apiUrl}/console/participants`);
-      await page.locator('table.participants').waitFor();
+      await page.waitForURL(`${cloud.apiUrl}/console/today`);
+      await page.locator('ul.waiting').waitFor();
 
-      await tabTo(page, (el) => el.tag === 'a' && el.text === 'Tara Tastatur', 'the link to the record');
+      await tabTo(page, (el) => el.tag === 'a' && el.text === 'Tara Tastatur', 'the link to the record on "Heute"');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Tara Tastatur' }).waitFor();
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
@@ -392,7 +506,11 @@ describe.runIf(run)('the staff console in a real browser', () => {
     const { page, context, problems } = await newPhonePage(browser, { viewport: PHONE });
     try {
       await signIn(page, cloud, 'leitung.marxloh');
-      await page.waitForURL(`${cloud.apiUrl}/console/participants`);
+      await page.waitForURL(`${cloud.apiUrl}/console/today`);
+      await page.locator('ul.waiting').waitFor();
+      await expectAccessible(page, 'phone Heute');
+      await expectSmallTargetsNone(page, 'phone Heute');
+      await page.goto(`${cloud.apiUrl}/console/participants`);
       await page.locator('table.participants').waitFor();
       const menu = page.getByRole('button', { name: 'Menü' });
       expect(await page.getByRole('navigation').isVisible()).toBe(false);
@@ -400,7 +518,7 @@ describe.runIf(run)('the staff console in a real browser', () => {
       await expectAccessible(page, 'phone list');
       await menu.click();
       expect(await menu.getAttribute('aria-expanded')).toBe('true');
-      await expect(page.getByRole('navigation').textContent()).resolves.toBe('TeilnehmendeZahlen'); // a lead also has the figures
+      await expect(page.getByRole('navigation').textContent()).resolves.toBe('HeuteTeilnehmendeZahlen'); // a lead also has the figures
       expect(await page.getByText('Angemeldet als leitung.marxloh (Leitung · BIWAQ Marxloh)').isVisible()).toBe(true);
       await expectSmallTargetsNone(page, 'phone list, menu open');
       await page.getByRole('link', { name: 'Zahlen' }).click();
@@ -424,7 +542,69 @@ describe.runIf(run)('the staff console in a real browser', () => {
       await context.close();
     }
   });
+
+  // Last: it moves the cloud's clock, and with it the time every token is judged by.
+  it('"Heute": overdue first with the reminder sent, "meine", and a refresh every 30 s with If-None-Match that moves nothing', async () => {
+    cloud.clock.advance(6 * 24 * 3600_000); // six days on: the team has been reminded of everyone still waiting
+    await cloud.workflows.idle();
+    const { page, context, problems } = await newPhonePage(browser, { viewport: DESKTOP });
+    await page.clock.install({ time: Date.now() }); // the page's time is the cloud's (this process's Date follows its clock)
+    const answers: { status: number; ifNoneMatch: string | undefined; etag: string | undefined }[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/staff/today')) answers.push({ status: r.status(), ifNoneMatch: r.request().headers()['if-none-match'], etag: r.headers()['etag'] });
+    });
+    try {
+      await signIn(page, cloud, 'berater.marxloh');
+      await page.waitForURL(`${cloud.apiUrl}/console/today`);
+      const items = page.locator('li.waiting__item');
+      await items.first().waitFor();
+      const first = (await items.first().textContent())!;
+      expect(first).toContain('überfällig');
+      expect(first).toMatch(/Erinnerungan das Team versandt am \d{1,2}\. \S+ \d{4} um \d{2}:\d{2}/);
+      expect(first).toMatch(/Wartetseit \d+ Arbeitstagen/);
+      expect(await items.first().getAttribute('class')).toContain('waiting__item--overdue');
+      await expectAccessible(page, 'Heute');
+
+      const meine = page.getByLabel('meine (mir zugewiesen)');
+      await meine.check();
+      await page.waitForURL(`${cloud.apiUrl}/console/today?zeige=meine`);
+      await expect(items.count()).resolves.toBe(1);
+      await meine.focus();
+      const list = page.locator('ul.waiting');
+      const before = await list.innerHTML();
+
+      // Nothing changed: the next poll asks with the ETag, gets 304, and nothing moves.
+      expect(answers).toHaveLength(1);
+      expect(answers[0]!.status).toBe(200);
+      await page.clock.fastForward(31_000);
+      await waitUntil(() => answers.length === 2, 'the second poll');
+      expect(answers[1]).toMatchObject({ status: 304, ifNoneMatch: answers[0]!.etag });
+      expect(await list.innerHTML()).toBe(before);
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('meine');
+
+      // Someone records the first contact of the person assigned to this counsellor: the next poll shows it, the focus stays.
+      const token = await cloud.auth.issue(DEMO_USERS.find((u) => u.username === 'leitung.marxloh')!);
+      const id = idOf['Seitenweise03']!;
+      const rec = await fetch(`${cloud.apiUrl}/api/staff/participants/${id}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<any>);
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+      const contact = await postJson(cloud, `/api/staff/participants/${id}/contact`, { version: rec.participant.version, date: today, channel: 'phone' }, { authorization: `Bearer ${token}` });
+      expect(contact.status).toBe(200);
+      await page.clock.fastForward(31_000);
+      await waitUntil(() => answers.length === 3, 'the third poll');
+      expect(answers[2]!.status).toBe(200);
+      await page.getByText('Niemand, der Ihnen zugewiesen ist, wartet auf einen Erstkontakt.').waitFor();
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('meine');
+      expect(realProblems(problems)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
+
+async function waitUntil(done: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!done()) throw new Error(`timed out waiting for ${what}`);
+}
 
 /** Every visible control (links, buttons, choices, fields, disclosures) is at least 48 px high on a phone. */
 async function expectSmallTargetsNone(page: Page, label: string) {

@@ -96,9 +96,17 @@ async function consoleShots(cloud: LocalCloud, browser: Browser, shot: Shot, blu
     await shot(page, name('signin'));
 
     await signIn(page, cloud, 'berater.marxloh');
+    await page.locator('ul.waiting').waitFor(); // "Heute" (shot at the end, when time has moved on)
+    await page.goto(`${cloud.apiUrl}/console/participants`);
     await page.locator('table.participants').waitFor();
     await blur(page);
     await shot(page, name('list'));
+    await page.getByLabel('Suchen nach Name oder Nummer').fill('erik');
+    await page.getByRole('button', { name: 'Suchen', exact: true }).click();
+    await page.locator('.list-summary').filter({ hasText: 'Treffer' }).waitFor();
+    await blur(page);
+    await shot(page, name('search'));
+    await page.getByRole('button', { name: 'Suche beenden' }).click();
     if (kind === 'phone') {
       await page.getByRole('button', { name: 'Menü' }).click();
       await shot(page, name('menu'));
@@ -137,6 +145,23 @@ async function consoleShots(cloud: LocalCloud, browser: Browser, shot: Shot, blu
     await other.page.getByRole('button', { name: 'Neu laden' }).waitFor();
     if (kind === 'desktop') await other.page.evaluate(() => window.scrollTo(0, 0));
     await shot(other.page, name('conflict'));
+
+    // The lead: assign a counsellor, then the transfer's confirmation (not confirmed).
+    await other.page.goto((kind === 'desktop' ? erika : ayse)!.link);
+    await other.page.getByRole('button', { name: 'Zuweisen' }).click();
+    await other.page.getByLabel('berater.marxloh').check();
+    await blur(other.page);
+    await other.page.locator('#assignee-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(other.page, name('assign'));
+    await other.page.getByRole('button', { name: 'Zuweisung speichern' }).click();
+    await other.page.getByRole('status').filter({ hasText: 'Zugewiesen an' }).waitFor();
+    await other.page.getByRole('button', { name: 'An anderen Standort übergeben' }).click();
+    await other.page.getByLabel('BIWAQ Hochfeld').check();
+    await other.page.getByRole('button', { name: 'Weiter' }).click();
+    await other.page.getByRole('button', { name: 'Ja, an BIWAQ Hochfeld übergeben' }).waitFor();
+    await blur(other.page);
+    await other.page.locator('#actions-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(other.page, name('transfer'));
     await other.context.close();
 
     await page.goto(hochfeld.link);
@@ -150,6 +175,20 @@ async function consoleShots(cloud: LocalCloud, browser: Browser, shot: Shot, blu
     await blur(coordinator.page);
     await shot(coordinator.page, name('figures'));
     await coordinator.context.close();
+  }
+
+  // "Heute" three days on: the reminders have gone out, some people are overdue. The page's clock
+  // follows the cloud's (this process's Date does), so the sign-in's tokens are judged alike.
+  cloud.clock.advance(3 * 24 * 3600_000);
+  await cloud.workflows.idle();
+  for (const [kind, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    const { page, context } = await newPhonePage(browser, { viewport, scale: kind === 'phone' ? 2 : 1 });
+    await page.clock.install({ time: Date.now() });
+    await signIn(page, cloud, 'berater.marxloh');
+    await page.locator('ul.waiting').waitFor();
+    await blur(page);
+    await shot(page, `console-today-${kind}`);
+    await context.close();
   }
 }
 

@@ -80,6 +80,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'participant.read': 'Gelesen',
   'participant.first_contact': 'Erstkontakt erfasst',
   'participant.withdrawn': 'Abmeldung erfasst',
+  'participant.assigned': 'Zugewiesen',
+  'participant.unassigned': 'Zuweisung aufgehoben',
+  'participant.transferred': 'Übergeben',
 };
 
 /** A label for a code, or the code itself if a newer server sends one this page does not know yet. */

@@ -20,6 +20,9 @@ export type Session =
 
 export const session = signal<Session>({ phase: 'loading' });
 
+/** A message for the next view (e.g. after a transfer the record is gone: the list says where it went). */
+export const flash = signal<{ path: string; text: string } | null>(null);
+
 let auth: ConsoleAuth | undefined;
 
 export function setAuth(a: ConsoleAuth): void {

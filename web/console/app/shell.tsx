@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { ROLE_LABELS, labelOf } from './labels.js';
 import { Link, location, match, navigate, useFocusOnNavigation } from './router.js';
-import { session, signIn, signOut, type Me } from './session.js';
+import { flash, session, signIn, signOut, type Me } from './session.js';
 import { navFor, setTitle, startPathFor, type View } from './views.js';
 import { Loading, Notice } from '../components/common.js';
 
@@ -26,6 +26,7 @@ export function Shell({ views }: { views: readonly View[] }) {
   // Close the phone menu after every navigation.
   useEffect(() => {
     menuOpen.value = false;
+    if (flash.value && flash.value.path !== path) flash.value = null; // shown on its page only
   }, [path]);
 
   const nav = signedIn ? navFor(views, signedIn.me) : [];
@@ -98,6 +99,11 @@ export function Shell({ views }: { views: readonly View[] }) {
               <p>Ihr Konto hat keine Rolle in der Konsole. Bitte wenden Sie sich an Ihre Leitung.</p>
             </Notice>
           </>
+        )}
+        {signedIn && flash.value?.path === path && (
+          <div class="notice notice--success" role="status">
+            <p>{flash.value.text}</p>
+          </div>
         )}
         {signedIn && routed && <Routed routed={routed} me={signedIn.me} startPath={startPathFor(views, signedIn.me)} />}
       </main>

@@ -2,6 +2,7 @@ import { SITE_ROLES, type View } from '../app/views.js';
 import { FiguresView } from './figures.js';
 import { ParticipantView } from './participant.js';
 import { ParticipantsView } from './participants.js';
+import { TodayView } from './today.js';
 
 /**
  * The console's route table, in navigation order. A new feature (trial placements, recognition
@@ -10,6 +11,7 @@ import { ParticipantsView } from './participants.js';
  * loads any.
  */
 export const VIEWS: readonly View[] = [
+  { id: 'today', path: '/today', roles: SITE_ROLES, title: 'Heute', component: TodayView, nav: { label: 'Heute', order: 10 } },
   {
     id: 'participants',
     path: '/participants',

@@ -126,10 +126,6 @@ function QualificationFacts({ qualification: q }: { qualification: NonNullable<E
   );
 }
 
-export function siteName(site: string, me: Me): string {
-  return me.site?.id === site ? me.site.name : `anderer Standort (${site})`;
-}
-
 /** Which contact details of a further submission differ from the record's. */
 function differences(a: Entry, b: Entry | null): string {
   if (!b) return 'nicht mehr gespeichert';
@@ -144,10 +140,12 @@ function differences(a: Entry, b: Entry | null): string {
   return diff.length ? diff.join(', ') : 'keine';
 }
 
-export function DuplicatesSection({ record, me }: { record: ParticipantRecord; me: Me }) {
+export function DuplicatesSection({ record, lead }: { record: ParticipantRecord; me: Me; lead: boolean }) {
   const { flagged, submissions } = record.duplicates;
   if (!flagged) return null;
   const n = submissions.length;
+  // One person, one project: a registration through another site stays with this record.
+  const otherSites = [...new Map(submissions.filter((s) => s.otherSite).map((s) => [s.fromSite.id, s.fromSite.name])).values()];
   return (
     <section class="card card--warning" aria-labelledby="dup-title">
       <h2 id="dup-title">Mögliches Duplikat</h2>
@@ -155,6 +153,12 @@ export function DuplicatesSection({ record, me }: { record: ParticipantRecord; m
         {n === 1 ? 'Diese Person hat sich ein weiteres Mal angemeldet' : `Diese Person hat sich ${n} weitere Male angemeldet`} (gleicher Name, Geburtsdatum und
         Postleitzahl). Die Anmeldungen sind dieser Akte zugeordnet; es zählt nur eine Person.
       </p>
+      {otherSites.length > 0 && (
+        <p class="notice notice--warning">
+          <strong>Auch bei {otherSites.join(' und ')} angemeldet.</strong> Bitte stimmen Sie sich mit {otherSites.join(' und ')} ab, wer die Person betreut.
+          {lead ? ' Soll sie dort betreut werden, können Sie die Akte übergeben („Was ist zu tun?“).' : ' Eine Übergabe kann die Leitung veranlassen.'}
+        </p>
+      )}
       <div class="table-scroll">
         <table class="table table--compact">
           <caption class="visually-hidden">Weitere Anmeldungen dieser Person</caption>
@@ -162,7 +166,7 @@ export function DuplicatesSection({ record, me }: { record: ParticipantRecord; m
             <tr>
               <th scope="col">Nummer</th>
               <th scope="col">Eingegangen</th>
-              <th scope="col">Standort</th>
+              <th scope="col">Über</th>
               <th scope="col">Abweichende Angaben</th>
             </tr>
           </thead>
@@ -172,9 +176,9 @@ export function DuplicatesSection({ record, me }: { record: ParticipantRecord; m
                 <th scope="row">
                   <Reference value={s.reference} />
                 </th>
-                <td data-label="Eingegangen">{formatDateTime(s.receivedAt)}</td>
-                <td data-label="Standort">{siteName(s.site, me)}</td>
-                <td data-label="Abweichend">{differences(record.participant.entry, s.entry)}</td>
+                <td>{formatDateTime(s.receivedAt)}</td>
+                <td>{s.otherSite ? `${s.fromSite.name} (anderer Standort)` : s.fromSite.name}</td>
+                <td>{differences(record.participant.entry, s.entry)}</td>
               </tr>
             ))}
           </tbody>
@@ -184,11 +188,43 @@ export function DuplicatesSection({ record, me }: { record: ParticipantRecord; m
   );
 }
 
+const shortId = (sub: string) => `ID ${sub.slice(0, 8)}`;
+
+/** Names the console knows for ids in audit details (the record's assignee, the sites it has seen). */
+export interface AuditContext {
+  me: Me;
+  people: Record<string, string>;
+  sites: Record<string, string>;
+}
+
+export function auditContext(record: ParticipantRecord, me: Me): AuditContext {
+  const p = record.participant;
+  const people: Record<string, string> = {};
+  if (p.assignedTo) people[p.assignedTo.sub] = p.assignedTo.username;
+  const sites: Record<string, string> = {};
+  if (me.site) sites[me.site.id] = me.site.name;
+  if (p.transferredFrom) sites[p.transferredFrom.site.id] = p.transferredFrom.site.name;
+  for (const s of record.duplicates.submissions) sites[s.fromSite.id] = s.fromSite.name;
+  return { me, people, sites };
+}
+
+/** What an entry's detail adds: whom it was assigned to, between which sites it moved. */
+function detailText(a: Audit, ctx: AuditContext): string {
+  const d = a.detail ?? {};
+  if (a.action === 'participant.assigned' && typeof d['assignedTo'] === 'string') {
+    const sub = d['assignedTo'];
+    return ` an ${sub === ctx.me.sub ? 'Sie' : (ctx.people[sub] ?? shortId(sub))}`;
+  }
+  if (a.action === 'participant.transferred' && typeof d['fromSite'] === 'string' && typeof d['toSite'] === 'string')
+    return ` von ${ctx.sites[d['fromSite']] ?? d['fromSite']} an ${ctx.sites[d['toSite']] ?? d['toSite']}`;
+  return '';
+}
+
 /** "Gelesen von Beratung (ID 3f2a9c1e) am 3. Juni 2027 um 14:05" — who is a pseudonymous id and a role, never a name. */
-export function auditText(a: Audit, me: Me): string {
+export function auditText(a: Audit, ctx: AuditContext): string {
   const what = AUDIT_ACTIONS[a.action] ?? a.action;
-  const who = `${labelOf(ROLE_LABELS, a.role)} (ID ${a.actor.slice(0, 8)}${a.actor === me.sub ? ', Sie' : ''})`;
-  return `${what} von ${who} am ${formatDateTime(a.at)}`;
+  const who = `${labelOf(ROLE_LABELS, a.role)} (${shortId(a.actor)}${a.actor === ctx.me.sub ? ', Sie' : ''})`;
+  return `${what}${detailText(a, ctx)} von ${who} am ${formatDateTime(a.at)}`;
 }
 
 export function AuditSection({ record, me }: { record: ParticipantRecord; me: Me }) {
@@ -196,6 +232,7 @@ export function AuditSection({ record, me }: { record: ParticipantRecord; me: Me
   // Older pages (newest first) are appended below; the record's own page comes oldest first.
   const [older, setOlder] = useState<{ items: Audit[]; cursor: string | null; loading: boolean; problem: boolean }>({ items: [], cursor: record.auditCursor, loading: false, problem: false });
   const entries = [...[...record.audit].reverse(), ...older.items];
+  const ctx = auditContext(record, me);
   const loadOlder = async () => {
     if (older.loading || !older.cursor) return;
     setOlder((o) => ({ ...o, loading: true, problem: false }));
@@ -214,7 +251,7 @@ export function AuditSection({ record, me }: { record: ParticipantRecord; me: Me
       <p class="muted">Wer die Akte gelesen oder geändert hat, neueste zuerst.</p>
       <ul class="audit">
         {entries.map((a, i) => (
-          <li key={`${a.at}-${i}`}>{auditText(a, me)}</li>
+          <li key={`${a.at}-${i}`}>{auditText(a, ctx)}</li>
         ))}
       </ul>
       {older.problem && (

@@ -2,13 +2,17 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDateTime, formatDay } from '../app/format.js';
 import { CHANNEL_LABELS, WITHDRAWAL_LABELS, labelOf } from '../app/labels.js';
-import { Link, useFocusOnNavigation } from '../app/router.js';
-import { call, type Me } from '../app/session.js';
+import { Link, navigate, useFocusOnNavigation } from '../app/router.js';
+import { call, flash } from '../app/session.js';
 import { setTitle, type ViewProps } from '../app/views.js';
 import { LoadProblem, Loading, Name, Notice, Reference, StatusBadge } from '../components/common.js';
 import { WorkflowTimeline, type TimelineEvent } from '../components/timeline.js';
 import { ContactForm, WithdrawForm, discardDraft, draftHasInput, draftOf, type ActionKind, type Saved } from './participant-actions.js';
+import { AssignForm, TransferForm, transferredText } from './participant-lead.js';
 import { AuditSection, DuplicatesSection, EntrySection, HelpList, type ParticipantRecord } from './participant-sections.js';
+
+/** What a record's forms do: the counsellor's two, and the lead's two. */
+type RecordAction = ActionKind | 'assign' | 'transfer';
 
 /**
  * A participant's record: what they entered, the duplicate flag, each workflow as a timeline, the
@@ -23,7 +27,7 @@ type Load = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'problem' } | 
 export function ParticipantView({ params, me }: ViewProps) {
   const id = params['id'] ?? '';
   const [load, setLoad] = useState<Load>(() => (ID.test(id) ? { kind: 'loading' } : { kind: 'not-found' }));
-  const [open, setOpen] = useState<ActionKind | null>(null);
+  const [open, setOpen] = useState<RecordAction | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const ticket = useRef(0);
   const savedRef = useRef<HTMLDivElement>(null);
@@ -76,10 +80,13 @@ export function ParticipantView({ params, me }: ViewProps) {
         <h1 ref={heading} tabindex={-1}>
           Akte
         </h1>
-        <LoadProblem message="Die Akte konnte nicht geladen werden. Bitte prüfen Sie die Verbindung." onRetry={() => {
+        <LoadProblem
+          message="Die Akte konnte nicht geladen werden. Bitte prüfen Sie die Verbindung."
+          onRetry={() => {
             setLoad({ kind: 'loading' });
             void read();
-          }} />
+          }}
+        />
       </>
     );
   }
@@ -101,11 +108,20 @@ export function ParticipantView({ params, me }: ViewProps) {
     onCancel: () => setOpen(null),
     onNotFound: () => setLoad({ kind: 'not-found' }),
   };
-  const start = (kind: ActionKind) => {
+  const start = (kind: RecordAction) => {
     setSaved(null);
     setOpen(kind);
   };
+  const lead = me.role === 'lead';
   const can: Record<ActionKind, boolean> = { contact: p.status === 'new', withdraw: p.status === 'new' || p.status === 'contacted' };
+  const name = `${person.firstName} ${person.lastName}`;
+  // A further registration came in through another site: that is the site the lead may hand over to.
+  const otherSite = record.duplicates.submissions.find((s) => s.otherSite)?.fromSite;
+  const transferred = transferredText(p.transferredFrom);
+  const onTransferred = (site: { name: string }) => {
+    flash.value = { path: '/participants', text: `Die Akte von ${name} (${p.reference}) ist an ${site.name} übergeben.` };
+    navigate('/participants');
+  };
 
   return (
     <>
@@ -121,6 +137,7 @@ export function ParticipantView({ params, me }: ViewProps) {
           Nummer <Reference value={p.reference} />
         </span>
         <span>angemeldet am {formatDateTime(p.createdAt)}</span>
+        {transferred && <span>{transferred}</span>}
       </p>
 
       {saved && (
@@ -132,10 +149,10 @@ export function ParticipantView({ params, me }: ViewProps) {
 
       <div class="record">
         <div class="record__side">
-          {(can.contact || can.withdraw) && (
+          {(can.contact || can.withdraw || lead) && (
             <section class="card card--actions" aria-labelledby="actions-title">
               <h2 id="actions-title">Was ist zu tun?</h2>
-              {!open && (
+              {(!open || open === 'assign') && (
                 <div class="actions actions--start">
                   {can.contact && (
                     <button type="button" class="button button--primary" onClick={() => start('contact')}>
@@ -147,12 +164,28 @@ export function ParticipantView({ params, me }: ViewProps) {
                       Abmeldung erfassen
                     </button>
                   )}
+                  {lead && (
+                    <button type="button" class="button button--secondary" onClick={() => start('transfer')}>
+                      An anderen Standort übergeben
+                    </button>
+                  )}
                 </div>
               )}
               {open === 'contact' && can.contact && <ContactForm {...formProps} />}
               {open === 'withdraw' && can.withdraw && <WithdrawForm {...formProps} />}
+              {open === 'transfer' && lead && <TransferForm {...formProps} me={me} name={name} suggested={otherSite?.id} onTransferred={onTransferred} />}
             </section>
           )}
+          <section class="card" aria-labelledby="assignee-title">
+            <h2 id="assignee-title">Zuständig</h2>
+            <p>{p.assignedTo ? <strong>{p.assignedTo.sub === me.sub ? `${p.assignedTo.username} (Sie)` : p.assignedTo.username}</strong> : 'Noch niemand zugewiesen.'}</p>
+            {lead && open !== 'assign' && (
+              <button type="button" class="button button--secondary" onClick={() => start('assign')}>
+                {p.assignedTo ? 'Zuständigkeit ändern' : 'Zuweisen'}
+              </button>
+            )}
+            {lead && open === 'assign' && <AssignForm {...formProps} assignedTo={p.assignedTo} me={me} />}
+          </section>
           <StatusFacts record={record} />
           <section class="card" aria-labelledby="workflows-title">
             <h2 id="workflows-title">Ablauf</h2>
@@ -168,7 +201,7 @@ export function ParticipantView({ params, me }: ViewProps) {
           </section>
         </div>
         <div class="record__main">
-          <DuplicatesSection record={record} me={me} />
+          <DuplicatesSection record={record} me={me} lead={lead} />
           <EntrySection record={record} />
           <AuditSection key={record.audit.at(-1)?.at ?? ''} record={record} me={me} />
         </div>
