@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     `  Intake page         ${api}/   (open it on a phone-sized window; ?lang=ar for Arabic)`,
     `  Form definition     ${api}/api/forms/intake?lang=de   (any of de en tr ar bg ro uk ru fa pl)`,
     `  Intake API          POST ${api}/api/intake`,
+    `  API reference       ${api}/api/docs   (OpenAPI 3.1: ${api}/api/openapi.json)`,
     `  Health              ${api}/health`,
     `  Staff console       ${api}/console/   (sign-in: password for every demo user: ${DEMO_PASSWORD})`,
     ...DEMO_USERS.map((u) => `                      ${u.username.padEnd(18)} ${u.role}${u.site ? ` · ${u.site}` : ' · all sites, no personal data'}`),
