@@ -49,6 +49,13 @@ export const TASKS: TaskSpec[] = [
   { id: 'ScheduleFollowUp', entry: 'functions/intake/schedule-follow-up.ts', access: ['table:read', 'table:write'] },
   { id: 'SendReminder', entry: 'functions/intake/send-reminder.ts', access: ['table:read', 'table:write', 'mail:send'] },
   { id: 'EscalateFollowUp', entry: 'functions/intake/escalate-follow-up.ts', access: ['table:read', 'table:write', 'mail:send'] },
+  { id: 'SendPlacementRequest', entry: 'functions/placements/send-request.ts', access: ['table:read', 'table:write', 'mail:send'] },
+  { id: 'StorePlacementToken', entry: 'functions/placements/store-token.ts', access: ['table:read', 'table:write'] },
+  { id: 'PlacementDue', entry: 'functions/placements/placement-due.ts', access: ['table:read', 'table:write', 'mail:send'] },
+  { id: 'HandlePlacementAnswer', entry: 'functions/placements/handle-answer.ts', access: ['table:read', 'table:write', 'mail:send'] },
+  { id: 'SendPlacementCheckIn', entry: 'functions/placements/send-check-in.ts', access: ['table:read', 'table:write', 'mail:send'] },
+  { id: 'SendPlacementFeedbackRequest', entry: 'functions/placements/send-feedback-request.ts', access: ['table:read', 'table:write', 'mail:send'] },
+  { id: 'RecordPlacementOutcome', entry: 'functions/placements/record-outcome.ts', access: ['table:read', 'table:write'] },
 ];
 
 export const WORKFLOWS: WorkflowSpec[] = [
@@ -67,6 +74,25 @@ export const WORKFLOWS: WorkflowSpec[] = [
     callers: {
       read: ['GetParticipant'],
       stop: ['RecordFirstContact', 'WithdrawParticipant'],
+    },
+  },
+  {
+    id: 'TrialPlacement',
+    definition: 'infra/workflows/trial-placement.asl.json',
+    tasks: [
+      'SendPlacementRequest',
+      'StorePlacementToken',
+      'PlacementDue',
+      'HandlePlacementAnswer',
+      'SendPlacementCheckIn',
+      'SendPlacementFeedbackRequest',
+      'RecordPlacementOutcome',
+    ],
+    // Started by the request itself (execution name = placement id, input the id only); no stream trigger.
+    callers: {
+      start: ['CreatePlacement'],
+      read: ['GetPlacement'],
+      stop: ['CancelPlacement'],
     },
   },
 ];

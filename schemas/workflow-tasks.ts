@@ -34,3 +34,44 @@ export const RegistrationResult = z.strictObject({
   owner: z.boolean(),
 });
 export type RegistrationResult = z.infer<typeof RegistrationResult>;
+
+/* The TrialPlacement workflow (infra/workflows/trial-placement.asl.json): ids, flags and due times only. */
+
+const placementId = z.string().check(z.regex(/^[0-9a-f]{32}$/));
+const purpose = z.enum(['answer', 'feedback']);
+
+export const PlacementTaskInput = z.strictObject({ placementId });
+export type PlacementTaskInput = z.infer<typeof PlacementTaskInput>;
+
+/** PlacementDue: which wait timed out (the employer's answer or their feedback). */
+export const PlacementWaitTaskInput = z.strictObject({ placementId, purpose });
+export type PlacementWaitTaskInput = z.infer<typeof PlacementWaitTaskInput>;
+
+/** StorePlacementToken (the receiving end of AwaitAnswer / AwaitFeedback): the token goes into the table. */
+export const PlacementTokenTaskInput = z.strictObject({ placementId, purpose, taskToken: z.string().check(z.minLength(1), z.maxLength(8192)) });
+export type PlacementTokenTaskInput = z.infer<typeof PlacementTokenTaskInput>;
+
+/**
+ * What the steps before a wait for the employer hand on (`$.wait`): go on with the answer, end,
+ * or wait `seconds` (until the next absolute due time, for TimeoutSecondsPath). `done` names what
+ * this step did now (for the staff's timeline), nothing when it did nothing.
+ */
+export const PlacementWaitState = z.strictObject({
+  next: z.enum(['wait', 'answered', 'end']),
+  seconds: z.optional(z.int().check(z.minimum(1), z.maximum(31_536_000))),
+  done: z.optional(z.enum(['request', 'first_reminder', 'second_reminder', 'expired', 'team_asked'])),
+});
+export type PlacementWaitState = z.infer<typeof PlacementWaitState>;
+
+/** HandlePlacementAnswer: a confirmation goes on to the check-in and the last day (`$.schedule`). */
+export const PlacementSchedule = z.strictObject({
+  next: z.enum(['confirmed', 'end']),
+  decision: z.optional(z.enum(['confirm', 'decline'])),
+  checkInAt: z.optional(z.string()),
+  feedbackAt: z.optional(z.string()),
+});
+export type PlacementSchedule = z.infer<typeof PlacementSchedule>;
+
+/** SendPlacementCheckIn: whether the placement still runs, and whether the mail went out now. */
+export const PlacementStepResult = z.strictObject({ next: z.enum(['continue', 'end']), sent: z.boolean() });
+export type PlacementStepResult = z.infer<typeof PlacementStepResult>;

@@ -84,6 +84,44 @@ export async function recordIntakeExecution(participantId: string, executionArn:
   );
 }
 
+/**
+ * The hiring decision of a trial placement on the participant, once per placement: the map entry
+ * is set only while absent; the map itself is created by the first placement that ends. Idempotent.
+ */
+export async function recordPlacementOutcome(participantId: string, placementId: string, outcome: { outcome: string; at: string }): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const entry = await ifCondition(() =>
+      dynamo.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: key.participant(participantId),
+          UpdateExpression: 'SET placementOutcomes.#pid = :o',
+          ConditionExpression: 'attribute_exists(placementOutcomes) AND attribute_not_exists(placementOutcomes.#pid)',
+          ExpressionAttributeNames: { '#pid': placementId },
+          ExpressionAttributeValues: { ':o': outcome },
+        }),
+      ),
+    );
+    if (entry) return;
+    const map = await ifCondition(() =>
+      dynamo.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: key.participant(participantId),
+          UpdateExpression: 'SET placementOutcomes = :map',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(placementOutcomes)',
+          ExpressionAttributeValues: { ':map': { [placementId]: outcome } },
+        }),
+      ),
+    );
+    if (map) return;
+    // Neither: the entry is there already (a retry), or the participant is gone (erased).
+    const p = await getParticipant(participantId);
+    if (!p || p.placementOutcomes?.[placementId]) return;
+  }
+  throw new Error('placement outcome not recorded');
+}
+
 /** Stores the follow-up's due times once; a retried or restarted step gets the stored ones back. */
 export async function scheduleFollowUp(participantId: string, due: FollowUp): Promise<FollowUp> {
   const out = await dynamo.send(

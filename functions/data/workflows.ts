@@ -1,6 +1,15 @@
-import { DescribeExecutionCommand, GetExecutionHistoryCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  GetExecutionHistoryCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import type { ExecutionState, WorkflowEvent } from '../../schemas/model/workflow.js';
 import { sfn } from '../clients/sfn.js';
+import { stateMachineArn } from '../lib/config.js';
 
 /** Step Functions access in one place, beside the table's entity modules (handlers make no SDK calls). */
 
@@ -22,4 +31,52 @@ async function history(executionArn: string): Promise<WorkflowEvent[]> {
 
 export async function stopExecution(executionArn: string, cause: string): Promise<void> {
   await sfn.send(new StopExecutionCommand({ executionArn, cause }));
+}
+
+/* The TrialPlacement workflow: one execution per placement, named by the placement id. */
+
+/** The variable CDK and the local cloud set for the registry's callers (infra/workflow-specs.ts `stateMachineArnVariable`). */
+export const TRIAL_PLACEMENT_ARN_VARIABLE = 'TRIAL_PLACEMENT_STATE_MACHINE_ARN';
+
+/** The execution of a placement: `…:execution:<state machine>:<placement id>`. */
+export function placementExecutionArn(placementId: string): string {
+  return `${stateMachineArn(TRIAL_PLACEMENT_ARN_VARIABLE).replace(':stateMachine:', ':execution:')}:${placementId}`;
+}
+
+/**
+ * Starts the placement's workflow with its id only. The name is the id, so a retried request
+ * starts nothing twice: the same name and input returns the running execution, and an execution
+ * that has ended already (ExecutionAlreadyExists) is the one this placement had.
+ */
+export async function startPlacementWorkflow(placementId: string): Promise<void> {
+  try {
+    await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: stateMachineArn(TRIAL_PLACEMENT_ARN_VARIABLE),
+        name: placementId,
+        input: JSON.stringify({ placementId }),
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof ExecutionAlreadyExists)) throw err;
+  }
+}
+
+export async function stopPlacementExecution(placementId: string, cause: string): Promise<void> {
+  await stopExecution(placementExecutionArn(placementId), cause);
+}
+
+/** The placement's execution as staff read it; undefined when it never started. */
+export async function describePlacementExecution(placementId: string): Promise<ExecutionState | undefined> {
+  try {
+    return await describeExecution(placementExecutionArn(placementId));
+  } catch (err) {
+    if (err instanceof ExecutionDoesNotExist) return undefined;
+    throw err;
+  }
+}
+
+/** Hands the employer's answer to the waiting callback (the output carries no personal data). */
+export async function sendTaskSuccess(taskToken: string, output: Record<string, string | boolean>): Promise<void> {
+  await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
 }

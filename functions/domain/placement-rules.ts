@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Problem } from '../../schemas/validation-errors.js';
-import { addCalendarDays, berlinMidnight, workingDaysDeadline } from './working-days.js';
+import { addCalendarDays, addWorkingDays, berlinMidnight, isWorkingDay, workingDaysDeadline } from './working-days.js';
 
 /**
  * The rules of a trial placement ("betriebliche Erprobung", §45 SGB III), pure:
@@ -75,9 +75,15 @@ export function mailTimeOn(date: string): Date {
   return new Date(berlinMidnight(date).getTime() + MAIL_HOUR_BERLIN * 3_600_000);
 }
 
-/** Half-way: the check-in goes out on the middle day of the placement (day ⌊n/2⌋ + 1 of n). */
+/**
+ * Half-way: the check-in goes out on the middle day of the placement (day ⌊n/2⌋ + 1 of n), or the
+ * next NRW working day if that is a weekend or holiday — but never after the last day.
+ */
 export function checkInDate(startDate: string, endDate: string): string {
-  return addCalendarDays(startDate, Math.floor(placementDays(startDate, endDate) / 2));
+  const middle = addCalendarDays(startDate, Math.floor(placementDays(startDate, endDate) / 2));
+  if (isWorkingDay(middle)) return middle;
+  const next = addWorkingDays(middle, 1);
+  return next <= endDate ? next : middle;
 }
 
 /** When the check-in and the feedback request are due: the middle day and the last day, at 09:00 Berlin. */

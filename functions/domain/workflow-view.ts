@@ -5,7 +5,7 @@ import type { WorkflowEvent } from '../../schemas/model/workflow.js';
  * did, where it stands, and what is due next. Pure: takes what Step Functions reports.
  */
 
-const STATUS_TEXT: Record<string, string> = {
+export const STATUS_TEXT: Record<string, string> = {
   RUNNING: 'läuft',
   SUCCEEDED: 'abgeschlossen',
   FAILED: 'fehlgeschlagen – bitte die Technik informieren',

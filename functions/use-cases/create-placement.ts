@@ -7,6 +7,7 @@ import { IdempotencyKeyReused, InvalidInput, NotFound, StateConflict, TryAgain }
 import { contentHash } from '../domain/intake.js';
 import { checkPlacementDates, maxPlacementDays, placementIdFor } from '../domain/placement-rules.js';
 import { berlinDate } from '../domain/working-days.js';
+import { startPlacement } from './placement-workflow.js';
 import type { SitePrincipal } from '../lib/principal.js';
 
 /**
@@ -59,5 +60,7 @@ export async function createPlacement(me: SitePrincipal, input: PlacementInput, 
     { at: placement.createdAt, actor: placement.createdBy, role: me.role, action: 'placement.requested', detail: { placementId: placement.id } },
     `placement.requested:${placement.id}`,
   );
+  // A replay starts it too, in case the first attempt's start failed; a running one is not started twice.
+  if (placement.status === 'requested') await startPlacement(placement.id);
   return { id: placement.id, version: placement.version, status: placement.status };
 }

@@ -93,6 +93,7 @@ export const PlacementSchema = z.object({
   /** The task token of the callback waiting for the employer (never in a URL or a log). */
   taskToken: z.optional(z.string()),
   tokenPurpose: z.optional(z.enum(LINK_PURPOSES)),
+  tokenStoredAt: z.optional(z.string()),
 
   requestSentAt: z.optional(z.string()),
   linksResent: z.optional(z.int()),

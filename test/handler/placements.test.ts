@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -18,6 +19,9 @@ import { lambdaContext, placementBody, readEvent, storedParticipant, storedPlace
 /** The staff routes of trial placements with a mocked SDK; every answer checked against its contract. */
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESv2Client);
+const sfn = mockClient(SFNClient);
+const STATE_MACHINE = 'arn:aws:states:eu-central-1:111122223333:stateMachine:TrialPlacement';
+process.env['TRIAL_PLACEMENT_STATE_MACHINE_ARN'] = STATE_MACHINE;
 const PID = '0123456789abcdef0123456789abcdef';
 const ID = 'aaaabbbbccccddddeeeeffff00001111';
 const conditionFailed = () => new ConditionalCheckFailedException({ message: 'condition', $metadata: {} });
@@ -52,6 +56,9 @@ const puts = () => ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
 beforeEach(() => {
   ddb.reset();
   ses.reset();
+  sfn.reset();
+  sfn.on(StartExecutionCommand).resolves({ executionArn: 'x' });
+  sfn.on(StopExecutionCommand).resolves({});
   ddb.on(PutCommand).resolves({});
   ddb.on(UpdateCommand).resolves({});
   ses.on(SendEmailCommand).resolves({ MessageId: 'm' });
@@ -87,6 +94,8 @@ describe('POST /api/staff/placements', () => {
     });
     // Of the participant only the reference and the first name: no last name, no contact.
     expect(JSON.stringify(put.Item)).not.toContain('Beispielfrau');
+    // The workflow starts with the placement id only, named by it (a retry starts nothing twice).
+    expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input).toEqual({ stateMachineArn: STATE_MACHINE, name: res.body.id, input: JSON.stringify({ placementId: res.body.id }) });
     // The request is audited in the participant's trail (a fixed key: a retry writes nothing new).
     expect(puts().find((p) => p.Item?.['type'] === 'Audit')?.Item).toMatchObject({ action: 'placement.requested', detail: { placementId: res.body.id } });
   });
@@ -100,8 +109,10 @@ describe('POST /api/staff/placements', () => {
       return {};
     });
     onGet({ PARTICIPANT: participantItem(), PLACEMENT: stored });
+    sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
     const second = await create(placementBody(today()), { key: 'click-0002' });
     expect(second).toMatchObject({ status: 201, body: first.body });
+    expect(sfn.commandCalls(StartExecutionCommand).map((c) => c.args[0].input.name)).toEqual([first.body.id, first.body.id]);
     const other = await create(placementBody(today(), { role: 'Lager' }), { key: 'click-0002' });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('idempotency_key_reused');
@@ -152,6 +163,13 @@ describe('POST /api/staff/placements', () => {
     ddb.reset();
     expect((await create(placementBody(today()), { claims: COORDINATOR })).status).toBe(403);
     expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it('answers 503 when the workflow cannot be started, so the console sends the same request again', async () => {
+    onGet({ PARTICIPANT: participantItem() });
+    sfn.on(StartExecutionCommand).rejects(new Error('service unavailable'));
+    const res = await create(placementBody(today()), { key: 'click-0003' });
+    expect(res).toMatchObject({ status: 503, body: { code: 'server_error' } });
   });
 
   it('refuses a body with a missing field or a bad Idempotency-Key', async () => {
@@ -216,6 +234,7 @@ describe('POST /api/staff/placements/{id}/cancel and /resend', () => {
     const update = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(update.ConditionExpression).toContain('version = :version');
     expect(update.UpdateExpression).toMatch(/REMOVE GSI4PK, GSI4SK/);
+    expect(sfn.commandCalls(StopExecutionCommand)[0]!.args[0].input.executionArn).toBe(`arn:aws:states:eu-central-1:111122223333:execution:TrialPlacement:${ID}`);
     const mail = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
     expect(mail.Destination?.ToAddresses).toEqual(['korn@baeckerei.example.org']);
     expect(mail.Content?.Simple?.Subject?.Data).toMatch(/^Abgesagt/);

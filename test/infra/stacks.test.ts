@@ -225,6 +225,28 @@ describe('workflows', () => {
     expect(invoke.flatMap((s: { Resource: unknown }) => [s.Resource].flat())).toHaveLength(wf.tasks.length);
   });
 
+  it('lets the TrialPlacement state machine invoke its seven task functions, and each route act only as the registry says', () => {
+    const [policy] = Object.values(
+      main.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^WorkflowsTrialPlacementRole') }] } }),
+    );
+    const invoke = policy!.Properties.PolicyDocument.Statement.filter((s: { Action: string }) => s.Action === 'lambda:InvokeFunction');
+    expect(invoke.flatMap((s: { Resource: unknown }) => [s.Resource].flat())).toHaveLength(WORKFLOWS.find((w) => w.id === 'TrialPlacement')!.tasks.length);
+    const statesActions = (route: string) =>
+      Object.values(main.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp(`^ApiRoutes${route}Role`) }] } }))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement)
+        .flatMap((s: { Action: string | string[] }) => [s.Action].flat())
+        .filter((a: string) => a.startsWith('states:'))
+        .sort();
+    expect(statesActions('CreatePlacement')).toEqual(['states:StartExecution']);
+    expect(statesActions('CancelPlacement')).toEqual(['states:StopExecution']);
+    expect(statesActions('GetPlacement')).toEqual(['states:DescribeExecution', 'states:GetExecutionHistory', 'states:ListExecutions']);
+    expect(statesActions('ListPlacements')).toEqual([]);
+    main.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'POST /api/staff/placements',
+      Environment: { Variables: Match.objectLike({ TRIAL_PLACEMENT_STATE_MACHINE_ARN: { Ref: Match.stringLikeRegexp('^WorkflowsTrialPlacementStateMachine') } }) },
+    });
+  });
+
   it('alarms on failed and timed-out executions', () => {
     for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
       main.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/States', MetricName: metric, AlarmActions: Match.anyValue() });

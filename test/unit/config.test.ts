@@ -20,3 +20,11 @@ describe('configuration', () => {
     expect(() => parseConfig(env({ PUBLIC_URL: 'not a url' }))).toThrow('Invalid configuration: PUBLIC_URL');
   });
 });
+
+describe('the TrialPlacement workflow\'s variable', () => {
+  it('is the one CDK and the local cloud set for its callers', async () => {
+    const { stateMachineArnVariable } = await import('../../infra/workflow-specs.js');
+    const { TRIAL_PLACEMENT_ARN_VARIABLE } = await import('../../functions/data/workflows.js');
+    expect(TRIAL_PLACEMENT_ARN_VARIABLE).toBe(stateMachineArnVariable('TrialPlacement'));
+  });
+});

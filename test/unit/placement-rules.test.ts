@@ -107,8 +107,14 @@ describe('due times', () => {
   });
 
   it('checks in half-way and asks for feedback on the last day, at 09:00 Berlin', () => {
-    expect(checkInDate('2027-03-01', '2027-03-12')).toBe('2027-03-07');
+    expect(checkInDate('2027-03-02', '2027-03-12')).toBe('2027-03-08'); // day 6 of 11, a Monday
     expect(checkInDate('2027-03-01', '2027-03-01')).toBe('2027-03-01');
+    // The middle day is a Sunday: the Monday after; Easter Monday 2027: the Tuesday.
+    expect(checkInDate('2027-03-08', '2027-03-19')).toBe('2027-03-15');
+    expect(checkInDate('2027-03-22', '2027-04-04')).toBe('2027-03-30');
+    expect(checkInDate('2027-03-23', '2027-04-03')).toBe('2027-03-30');
+    // Never after the last day: a weekend placement checks in on its middle day.
+    expect(checkInDate('2027-03-06', '2027-03-07')).toBe('2027-03-07');
     expect(followUpTimes({ startDate: '2027-03-01', endDate: '2027-04-11' })).toEqual({
       checkInAt: '2027-03-22T08:00:00.000Z', // 09:00 CET
       feedbackAt: '2027-04-11T07:00:00.000Z', // 09:00 CEST
