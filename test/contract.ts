@@ -11,7 +11,9 @@ export function checkResponse(contract: RouteContract, result: unknown) {
   const status = res.statusCode ?? 200;
   const spec = contract.responses[status];
   if (!spec) throw new Error(`${contract.id} answered ${status}, which its contract does not declare`);
-  const body: any = res.body === undefined || res.body === '' ? null : JSON.parse(res.body);
+  const isJson = (spec.contentType ?? 'application/json') === 'application/json';
+  if (!isJson && !String(res.headers?.['content-type'] ?? '').startsWith(spec.contentType!)) throw new Error(`${contract.id} ${status}: not ${spec.contentType}`);
+  const body: any = res.body === undefined || res.body === '' ? (isJson ? null : '') : isJson ? JSON.parse(res.body) : res.body;
   if (spec.body) {
     const parsed = spec.body.safeParse(body);
     if (!parsed.success) {

@@ -7,6 +7,7 @@ import { DomainError, NotAllowed, NotFound } from '../domain/errors.js';
 import { errorResponse } from './errors.js';
 import { logUnexpected } from './log-error.js';
 import { HttpError, json, requestLanguage, SECURITY_HEADERS, textResponse, type HttpResult } from './http.js';
+import { readFormBody } from './form-body.js';
 import { readJsonBody } from './json-body.js';
 import { injectInvocationLogger } from './logger.js';
 import { principalOf, type Principal } from './principal.js';
@@ -32,6 +33,11 @@ export interface ApiHandlerOptions {
    * who works there). Its failure never fails the request.
    */
   onCaller?: (principal: Principal) => Promise<void>;
+  /**
+   * Page routes: what the wrapper refuses itself (413, 415, a malformed form, an unexpected
+   * error) as a page instead of the JSON error body. Gets the status and the error code.
+   */
+  errorPage?: (status: number, code: string) => HttpResult;
 }
 
 /**
@@ -53,18 +59,27 @@ export function apiHandler<C extends RouteContract>(contract: C, fn: (req: Route
         );
         let body: unknown;
         if (contract.body) {
-          const raw = readJsonBody(event, { maxBytes: contract.body.maxBytes });
+          const read = contract.body.contentType === 'application/x-www-form-urlencoded' ? readFormBody : readJsonBody;
+          const raw = read(event, { maxBytes: contract.body.maxBytes });
           lang = requestLanguage(event, raw);
           body = contract.body.validatedBy === 'handler' ? raw : parseBody(contract.body.schema, raw, lang);
         }
         const reply = await fn({ event, context, lang, params, query, body, principal } as RouteRequest<C>);
         if (principal && opts.onCaller) await opts.onCaller(principal).catch((err: unknown) => logUnexpected('caller not recorded', err));
-        return toResult(contract, reply);
+        return withoutBodyForHead(event, toResult(contract, reply));
       } catch (err) {
         if (!(err instanceof HttpError) && !(err instanceof DomainError)) logUnexpected('unhandled error', err);
-        return errorResponse(err, lang);
+        const answer = errorResponse(err, lang);
+        if (!opts.errorPage) return answer;
+        const code = err instanceof HttpError || err instanceof DomainError ? err.code : 'server_error';
+        return withoutBodyForHead(event, opts.errorPage(answer.statusCode ?? 500, code));
       }
     });
+}
+
+/** HEAD (contracts with `head: true`): the GET's answer, its headers, no body. */
+function withoutBodyForHead(event: ApiEvent, result: HttpResult): HttpResult {
+  return event.requestContext?.http?.method === 'HEAD' ? { ...result, body: '' } : result;
 }
 
 function authorise(event: ApiEvent, roles: readonly string[]): Principal {

@@ -34,6 +34,17 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
 };
 
+/**
+ * Pages served by the API (the employer's pages behind an e-mail link): the stylesheet from our
+ * own origin and nothing else — no script, no frames, forms only to ourselves — and no indexing.
+ * Cache-Control no-store and Referrer-Policy no-referrer come with SECURITY_HEADERS.
+ */
+export const PAGE_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'x-frame-options': 'DENY',
+  'x-robots-tag': 'noindex, nofollow',
+};
+
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
   return jsonText(status, JSON.stringify(body), headers);
 }

@@ -86,7 +86,8 @@ export class Api extends Construct {
       }
       const routes = this.httpApi.addRoutes({
         path: route.path,
-        methods: [HttpMethod[route.method]],
+        // A page behind an e-mail link also answers HEAD (mail scanners probe links), by the same function.
+        methods: [HttpMethod[route.method], ...(route.contract.head ? [HttpMethod.HEAD] : [])],
         integration: new HttpLambdaIntegration(`${route.id}Integration`, handler.function),
         ...(route.auth === 'staff' ? { authorizer: props.staffAuthorizer } : {}),
       });

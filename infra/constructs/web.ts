@@ -33,7 +33,7 @@ import { buildWeb, WEB_DIR, writeWeb } from '../../web/build.js';
 import { acknowledge, acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.js';
 
 export interface WebProps {
-  /** execute-api host of the HTTP API (`/api/*` and `/health` go there). */
+  /** execute-api host of the HTTP API (`/api/*`, `/health` and the employer's pages `/p/*` go there). */
   apiDomainName: string;
   /** Absolute path of the static pages; no deployment when missing or empty. */
   webDir: string;
@@ -151,7 +151,8 @@ export class Web extends Construct {
         responseHeadersPolicy: securityHeaders,
       },
       // In this order: CloudFront takes the first match, so the static API reference wins over `/api/*`.
-      additionalBehaviors: { '/api/openapi.json': docs, '/api/docs*': docs, '/api/*': api, '/health': api },
+      // `/p/*`: the employer's pages behind an e-mail link are answered by the API, never cached.
+      additionalBehaviors: { '/api/openapi.json': docs, '/api/docs*': docs, '/api/*': api, '/health': api, '/p/*': api },
       webAclId: props.webAclArn,
       geoRestriction: GeoRestriction.allowlist(...props.allowedCountries),
       enableLogging: true,

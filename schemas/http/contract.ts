@@ -47,6 +47,11 @@ export interface RouteContract {
   /** PascalCase; also the construct id of the route's function. */
   id: string;
   method: Method;
+  /**
+   * A GET that also answers HEAD (the same answer without its body): pages behind e-mail links,
+   * which mail scanners probe. Both clouds route HEAD to the GET's function.
+   */
+  head?: boolean;
   /** API Gateway path with `{param}` placeholders. */
   path: string;
   auth: RouteAuth;
@@ -85,10 +90,16 @@ export type ResponseOf<C extends RouteContract, S extends keyof C['responses']> 
     : undefined
   : undefined;
 
-/** What a handler returns: one of the contract's success answers, typed by its schema. */
+/** Statuses answered with a page (`text/html`): a page route answers its refusals itself, as pages. */
+type PageStatus<C extends RouteContract> = Extract<
+  { [S in keyof C['responses']]: C['responses'][S] extends { contentType: 'text/html' } ? S : never }[keyof C['responses']],
+  number
+>;
+
+/** What a handler returns: one of the contract's success answers (or, for pages, any page it declares), typed by its schema. */
 export type Reply<C extends RouteContract> = {
-  [S in SuccessStatus<C>]: { status: S; body: C['responses'][S] extends { body: infer B } ? (B extends z.ZodMiniType ? z.input<B> : never) : undefined; headers?: Record<string, string> };
-}[SuccessStatus<C>];
+  [S in SuccessStatus<C> | PageStatus<C>]: { status: S; body: C['responses'][S] extends { body: infer B } ? (B extends z.ZodMiniType ? z.input<B> : never) : undefined; headers?: Record<string, string> };
+}[SuccessStatus<C> | PageStatus<C>];
 
 /** The success answer a client gets (the 2xx the contract declares). */
 export type SuccessBodyOf<C extends RouteContract> = ResponseOf<C, Extract<SuccessStatus<C>, 200 | 201 | 202 | 204 | 303>>;

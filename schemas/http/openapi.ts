@@ -83,6 +83,8 @@ export function buildOpenApi(contracts: readonly RouteContract[], opts: OpenApiO
   for (const c of contracts) {
     const item = (paths[c.path] ??= {});
     item[c.method.toLowerCase()] = operation(c);
+    // HEAD: the GET's answer without its body (documented with the same responses).
+    if (c.head) item['head'] = { ...operation(c), operationId: `${c.id}Head`, summary: `${c.summary} (HEAD: headers only, as mail scanners probe links)` };
   }
   return {
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 import type { RouteContract } from '../http/contract.js';
 import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
+import { GetEmployerPage, PostEmployerPage } from './employer.js';
 import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
@@ -14,6 +15,7 @@ export * from './me.js';
 export * from './staff.js';
 export * from './console.js';
 export * from './placements.js';
+export * from './employer.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -36,4 +38,6 @@ export const CONTRACTS = [
   GetPlacement,
   CancelPlacement,
   ResendPlacementLink,
+  GetEmployerPage,
+  PostEmployerPage,
 ] as const satisfies readonly RouteContract[];

@@ -23,6 +23,8 @@ export const ROUTE_PATHS = {
   GetPlacement: { method: 'GET', path: '/api/staff/placements/{id}' },
   CancelPlacement: { method: 'POST', path: '/api/staff/placements/{id}/cancel' },
   ResendPlacementLink: { method: 'POST', path: '/api/staff/placements/{id}/resend' },
+  GetEmployerPage: { method: 'GET', path: '/p/{linkId}' },
+  PostEmployerPage: { method: 'POST', path: '/p/{linkId}' },
 } as const;
 
 export type RouteId = keyof typeof ROUTE_PATHS;

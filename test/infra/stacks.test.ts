@@ -139,7 +139,10 @@ describe('functions', () => {
 describe('API', () => {
   it('has exactly the routes of ROUTES', () => {
     const routes = Object.values(main.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
-    expect(routes.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    // A page route that also answers HEAD (mail scanners) has a HEAD route to the same function.
+    const expected = ROUTES.flatMap((r) => [`${r.method} ${r.path}`, ...(r.contract.head ? [`HEAD ${r.path}`] : [])]);
+    expect(routes.sort()).toEqual(expected.sort());
+    expect(routes).toContain('HEAD /p/{linkId}');
   });
 
   it('has no authorizer on public routes', () => {
@@ -281,7 +284,7 @@ describe('monitoring', () => {
 });
 
 describe('web', () => {
-  it('serves pages from a private bucket (OAC) and /api/*, /health from the API without caching', () => {
+  it('serves pages from a private bucket (OAC) and /api/*, /health and the employer pages /p/* from the API without caching', () => {
     main.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     main.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
@@ -290,7 +293,7 @@ describe('web', () => {
           ...['/api/openapi.json', '/api/docs*'].map((path) =>
             Match.objectLike({ PathPattern: path, CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' }), // Managed-CachingOptimized
           ),
-          ...['/api/*', '/health'].map((path) =>
+          ...['/api/*', '/health', '/p/*'].map((path) =>
             Match.objectLike({
               PathPattern: path,
               CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled

@@ -34,7 +34,7 @@ describe('route contracts and the OpenAPI document', () => {
       const op = doc.paths[r.path]![r.method.toLowerCase()];
       expect(op.operationId).toBe(r.id);
       for (const status of Object.keys(r.contract.responses)) expect(op.responses[status], `${r.id} ${status}`).toBeDefined();
-      if (r.contract.body) expect(op.requestBody.content['application/json'].schema).toBeTypeOf('object');
+      if (r.contract.body) expect(op.requestBody.content[r.contract.body.contentType ?? 'application/json'].schema).toBeTypeOf('object');
       if (r.auth === 'staff') {
         expect(op.security).toEqual([{ staffIdToken: [] }]);
         expect(op.responses['401']).toBeDefined();
