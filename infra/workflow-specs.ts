@@ -93,7 +93,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
       start: ['CreatePlacement'],
       read: ['GetPlacement'],
       stop: ['CancelPlacement'],
-      callback: ['PostEmployerPage'],
+      callback: ['PostEmployerPage', 'PostPlacementOutcome'],
     },
   },
 ];

@@ -76,6 +76,15 @@ export type PlacementCancelInput = z.infer<typeof PlacementCancelInput>;
 export const PlacementResendInput = z.strictObject({ version });
 export type PlacementResendInput = z.infer<typeof PlacementResendInput>;
 
+/** POST /api/staff/placements/{id}/outcome — the counsellor records the hiring decision the employer gave by phone. */
+export const PlacementOutcomeInput = z.strictObject({
+  version,
+  outcome: z.enum(PLACEMENT_OUTCOMES),
+  /** Needed for `none` (the domain checks it). */
+  reason: z.optional(text(500, 0)),
+});
+export type PlacementOutcomeInput = z.infer<typeof PlacementOutcomeInput>;
+
 /** POST /p/{linkId}, form-urlencoded: the answer (`decision`, `reason`) or the feedback (`outcome`, `reason`). */
 export const EmployerFormInput = z.strictObject({
   decision: z.optional(z.enum(PLACEMENT_DECISIONS)),

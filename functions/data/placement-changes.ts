@@ -96,6 +96,34 @@ export async function replaceLinks(p: Placement, expectedVersion: number, hash: 
   return updated ? { ok: true, placement: updated } : whyNot(p.id, p.site, expectedVersion);
 }
 
+/** Staff record the hiring decision (the employer told them): the same completion, on the version the caller saw. */
+export async function recordFeedbackByStaff(id: string, site: string, expectedVersion: number, feedback: PlacementFeedback): Promise<PlacementChange> {
+  const out = await ifCondition(() =>
+    dynamo.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key.placement(id),
+        UpdateExpression: `SET feedback = :f, #status = :completed, version = version + :one, updatedAt = :at, ${STATUS_PK} = :spk REMOVE ${AGENDA.partitionKey}, ${AGENDA.sortKey}`,
+        ConditionExpression: 'attribute_exists(PK) AND site = :site AND version = :version AND #status = :confirmed AND attribute_not_exists(feedback)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':f': feedback,
+          ':completed': 'completed',
+          ':one': 1,
+          ':at': feedback.at,
+          ':spk': sitePlacementStatusPartition(site, 'completed'),
+          ':site': site,
+          ':version': expectedVersion,
+          ':confirmed': 'confirmed',
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    ),
+  );
+  const p = parsed(out?.Attributes);
+  return p ? { ok: true, placement: p } : whyNot(id, site, expectedVersion);
+}
+
 /**
  * The employer's answer through a link: one conditional write that holds only while the link is
  * one of the placement's current links for the answer and nothing is recorded yet. The placement

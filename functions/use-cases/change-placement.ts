@@ -1,15 +1,17 @@
 import type { Placement } from '../../schemas/model/placement.js';
-import type { LinkPurpose, PlacementCancelInput } from '../../schemas/placements.js';
+import type { LinkPurpose, PlacementCancelInput, PlacementOutcomeInput } from '../../schemas/placements.js';
 import { appendAudit } from '../data/audit.js';
-import { cancelPlacement, replaceLinks, type PlacementChange } from '../data/placement-changes.js';
+import { cancelPlacement, recordFeedbackByStaff, replaceLinks, type PlacementChange } from '../data/placement-changes.js';
 import { getPlacement } from '../data/placements.js';
 import { markCancellationToldEmployer } from '../data/placement-steps.js';
 import { placementCancelledMail, placementFeedbackMail, placementRequestMail } from '../domain/employer-mails.js';
-import { NotFound, StateConflict, VersionConflict } from '../domain/errors.js';
+import { InvalidInput, NotFound, StateConflict, VersionConflict } from '../domain/errors.js';
+import { sendTaskSuccess } from '../data/workflows.js';
 import { answerDueTimes } from '../domain/placement-rules.js';
 import { logger } from '../lib/logger.js';
 import type { SitePrincipal } from '../lib/principal.js';
 import { mailEmployer, mintLink, senderOf } from './employer-contact.js';
+import { recordOutcome } from './placement-follow-up.js';
 import { stopPlacementWorkflow } from './placement-workflow.js';
 
 /** What staff change on a placement: cancel it, or send the employer a new link. */
@@ -70,4 +72,29 @@ export async function resendPlacementLink(me: SitePrincipal, id: string, version
   if (!result.ok) refused(result);
   await appendAudit(p.participantId, { at, actor: me.sub, role: me.role, action: 'placement.link_resent', detail: { placementId: p.id, purpose } });
   return changed(result.placement);
+}
+
+/**
+ * The counsellor records the hiring decision (the employer told them, e.g. after being asked by
+ * the workflow): the placement is completed on the version the caller saw; the outcome goes on the
+ * participant and into the audit trail at once (the same idempotent writes as the workflow's
+ * RecordOutcome, which then finds them done); a workflow still waiting for the feedback is told.
+ */
+export async function recordOutcomeByStaff(me: SitePrincipal, id: string, input: PlacementOutcomeInput, now: Date = new Date()) {
+  if (input.outcome === 'none' && !input.reason) throw new InvalidInput([{ path: ['reason'], code: 'required' }]);
+  const at = now.toISOString();
+  const result = await recordFeedbackByStaff(id, me.site, input.version, {
+    outcome: input.outcome,
+    ...(input.reason ? { reason: input.reason } : {}),
+    at,
+    by: me.sub,
+    role: me.role,
+  });
+  if (!result.ok) refused(result);
+  const p = result.placement;
+  await recordOutcome(p.id, now);
+  if (p.taskToken && p.tokenPurpose === 'feedback') {
+    await sendTaskSuccess(p.taskToken, { feedback: true }).catch((err: Error) => logger.warn('workflow not told of the outcome', { placementId: p.id, error: err.name }));
+  }
+  return changed(p);
 }

@@ -94,7 +94,7 @@ export async function recordOutcome(id: string, now: Date = new Date()): Promise
   const byEmployer = f.by === 'employer';
   await appendAuditOnce(
     p.participantId,
-    { at: f.at, actor: byEmployer ? 'employer' : f.by, role: byEmployer ? 'employer' : 'staff', action: 'placement.outcome', detail: { placementId: p.id, outcome: f.outcome } },
+    { at: f.at, actor: byEmployer ? 'employer' : f.by, role: byEmployer ? 'employer' : (f.role ?? 'staff'), action: 'placement.outcome', detail: { placementId: p.id, outcome: f.outcome } },
     `placement.outcome:${p.id}`,
   );
   const first = await markDone(p.id, 'outcomeRecordedAt', now.toISOString());

@@ -33,6 +33,8 @@ export const PlacementFeedbackSchema = z.object({
   at: z.string(),
   /** `employer` (the feedback link) or a staff subject id. */
   by: z.string(),
+  /** The staff member's role, when staff recorded it. */
+  role: z.optional(z.enum(ROLES)),
 });
 export type PlacementFeedback = z.infer<typeof PlacementFeedbackSchema>;
 

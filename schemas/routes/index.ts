@@ -5,7 +5,7 @@ import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
 import { GetStaffMe } from './me.js';
-import { CancelPlacement, CreatePlacement, GetPlacement, ListPlacements, ResendPlacementLink } from './placements.js';
+import { CancelPlacement, CreatePlacement, GetPlacement, ListPlacements, PostPlacementOutcome, ResendPlacementLink } from './placements.js';
 import { GetParticipant, GetParticipantAudit, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
 export * from './health.js';
@@ -38,6 +38,7 @@ export const CONTRACTS = [
   GetPlacement,
   CancelPlacement,
   ResendPlacementLink,
+  PostPlacementOutcome,
   GetEmployerPage,
   PostEmployerPage,
 ] as const satisfies readonly RouteContract[];

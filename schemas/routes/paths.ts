@@ -23,6 +23,7 @@ export const ROUTE_PATHS = {
   GetPlacement: { method: 'GET', path: '/api/staff/placements/{id}' },
   CancelPlacement: { method: 'POST', path: '/api/staff/placements/{id}/cancel' },
   ResendPlacementLink: { method: 'POST', path: '/api/staff/placements/{id}/resend' },
+  PostPlacementOutcome: { method: 'POST', path: '/api/staff/placements/{id}/outcome' },
   GetEmployerPage: { method: 'GET', path: '/p/{linkId}' },
   PostEmployerPage: { method: 'POST', path: '/p/{linkId}' },
 } as const;

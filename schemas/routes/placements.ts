@@ -1,7 +1,18 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
 import { ErrorBody, ERRORS, STAFF_ERRORS } from '../http/errors.js';
-import { LINK_PURPOSES, PLACEMENT_DECISIONS, PLACEMENT_OUTCOMES, PLACEMENT_STATUSES, PlacementCancelInput, PlacementId, PlacementInput, PlacementListQuery, PlacementResendInput } from '../placements.js';
+import {
+  LINK_PURPOSES,
+  PLACEMENT_DECISIONS,
+  PLACEMENT_OUTCOMES,
+  PLACEMENT_STATUSES,
+  PlacementCancelInput,
+  PlacementId,
+  PlacementInput,
+  PlacementListQuery,
+  PlacementOutcomeInput,
+  PlacementResendInput,
+} from '../placements.js';
 import { ROLES } from '../staff.js';
 import { ROUTE_PATHS } from './paths.js';
 import { WorkflowViewBody } from './staff.js';
@@ -184,5 +195,19 @@ export const ResendPlacementLink = defineRoute({
     'While the employer can still answer (requested) or give feedback (confirmed, feedback requested): a fresh link by mail, and every earlier link of the placement ' +
     'shows "ersetzt". With the version the caller saw.',
   body: { schema: PlacementResendInput, maxBytes: 4 * 1024 },
+  ...change,
+});
+
+export const PostPlacementOutcome = defineRoute({
+  id: 'PostPlacementOutcome',
+  ...ROUTE_PATHS.PostPlacementOutcome,
+  auth: SITE_STAFF,
+  tag: 'placements',
+  summary: 'Record the hiring decision (when the employer gave it by phone)',
+  description:
+    'For a confirmed placement without feedback, with the version the caller saw: `employment`, `apprenticeship` or `none` (then a `reason`). The placement is ' +
+    'completed, the outcome goes on the participant and into their audit trail at once, and a workflow still waiting for the feedback ends with it. ' +
+    'The employer\'s feedback link then says "bereits beantwortet".',
+  body: { schema: PlacementOutcomeInput, maxBytes: 4 * 1024 },
   ...change,
 });

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, SendTaskSuccessCommand, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -9,10 +9,11 @@ import { handler as cancelHandler } from '../../functions/staff/cancel-placement
 import { handler as createHandler } from '../../functions/staff/create-placement.js';
 import { handler as getHandler } from '../../functions/staff/get-placement.js';
 import { handler as listHandler } from '../../functions/staff/list-placements.js';
+import { handler as outcomeHandler } from '../../functions/staff/record-placement-outcome.js';
 import { handler as resendHandler } from '../../functions/staff/resend-placement-link.js';
 import { berlinDate } from '../../functions/domain/working-days.js';
 import type { RouteContract } from '../../schemas/http/contract.js';
-import { CancelPlacement, CreatePlacement, GetPlacement, ListPlacements, ResendPlacementLink } from '../../schemas/routes/index.js';
+import { CancelPlacement, CreatePlacement, GetPlacement, ListPlacements, PostPlacementOutcome, ResendPlacementLink } from '../../schemas/routes/index.js';
 import { checkResponse } from '../contract.js';
 import { lambdaContext, placementBody, readEvent, storedParticipant, storedPlacement } from '../fixtures.js';
 
@@ -273,5 +274,30 @@ describe('POST /api/staff/placements/{id}/cancel and /resend', () => {
     onGet({ PLACEMENT: placementItem({ status: 'confirmed', answer: { decision: 'confirm', at: 'x' } }) });
     expect((await resend({ version: 1 })).body.code).toBe('status_conflict');
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+});
+
+describe('POST /api/staff/placements/{id}/outcome', () => {
+  const outcome = (body: unknown, claims?: Record<string, string>) =>
+    call(PostPlacementOutcome, outcomeHandler as Handler, event({ method: 'POST', path: `/api/staff/placements/${ID}/outcome`, params: { id: ID }, body, claims }));
+
+  it('completes the placement on the version seen, records the outcome at once and tells a waiting workflow', async () => {
+    const completed = placementItem({ status: 'completed', version: 5, taskToken: 'tok', tokenPurpose: 'feedback', feedback: { outcome: 'employment', at: '2027-03-20T10:00:00.000Z', by: 'sub', role: 'staff' } });
+    ddb.on(UpdateCommand).resolvesOnce({ Attributes: completed }).resolves({});
+    onGet({ PLACEMENT: completed });
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    const res = await outcome({ version: 4, outcome: 'employment' });
+    expect(res).toMatchObject({ status: 200, body: { status: 'completed', version: 5 } });
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.ConditionExpression).toContain('version = :version AND #status = :confirmed AND attribute_not_exists(feedback)');
+    expect(puts().find((p) => p.Item?.['type'] === 'Audit')?.Item).toMatchObject({ action: 'placement.outcome', role: 'staff' });
+    expect(sfn.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input).toEqual({ taskToken: 'tok', output: '{"feedback":true}' });
+  });
+
+  it('wants a reason for "none", and refuses coordinators', async () => {
+    const res = await outcome({ version: 1, outcome: 'none' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'reason', code: 'required' })]);
+    expect((await outcome({ version: 1, outcome: 'employment' }, COORDINATOR)).status).toBe(403);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
   });
 });

@@ -244,6 +244,8 @@ describe('workflows', () => {
     expect(statesActions('CancelPlacement')).toEqual(['states:StopExecution']);
     expect(statesActions('GetPlacement')).toEqual(['states:DescribeExecution', 'states:GetExecutionHistory', 'states:ListExecutions']);
     expect(statesActions('ListPlacements')).toEqual([]);
+    expect(statesActions('PostEmployerPage')).toEqual(['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess']);
+    expect(statesActions('GetEmployerPage')).toEqual([]);
     main.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'POST /api/staff/placements',
       Environment: { Variables: Match.objectLike({ TRIAL_PLACEMENT_STATE_MACHINE_ARN: { Ref: Match.stringLikeRegexp('^WorkflowsTrialPlacementStateMachine') } }) },

@@ -266,6 +266,22 @@ describe('a trial placement, from the request to the outcome', () => {
     expect((await executionOf(cloud, ids['G']!)).status).toBe('RUNNING'); // the feedback link works until it closes
   });
 
+  it('lets the counsellor record the outcome the employer gave by phone: the waiting workflow ends with it, once', async () => {
+    const g = await placementItem(cloud, ids['G']!);
+    const noReason = await api.post(`/api/staff/placements/${ids['G']}/outcome`, 'berater.marxloh', { version: g['version'], outcome: 'none' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual([expect.objectContaining({ path: 'reason', code: 'required' })]);
+    const res = await api.post(`/api/staff/placements/${ids['G']}/outcome`, 'leitung.marxloh', { version: g['version'], outcome: 'none', reason: 'passt fachlich nicht' });
+    expect(res.body).toMatchObject({ status: 'completed', version: g['version'] + 1 });
+    await cloud.workflows.idle();
+    expect((await executionOf(cloud, ids['G']!)).status).toBe('SUCCEEDED');
+    expect((await getItem(cloud, `PARTICIPANT#${pOther.id}`, 'PROFILE'))!['placementOutcomes']).toEqual({ [ids['G']!]: { outcome: 'none', at: expect.any(String) } });
+    const audit = (await api.get(`/api/staff/participants/${pOther.id}`, 'berater.marxloh')).body.audit.filter((e: any) => e.action === 'placement.outcome');
+    expect(audit).toEqual([expect.objectContaining({ role: 'lead', detail: { placementId: ids['G'], outcome: 'none' } })]);
+    expect(await employerPosts(cloud, await lastLinkTo(cloud, employer('G')), { outcome: 'employment' })).toBe('answered');
+    expect((await api.post(`/api/staff/placements/${ids['G']}/outcome`, 'berater.marxloh', { version: g['version'] + 1, outcome: 'employment' })).body.code).toBe('status_conflict');
+  });
+
   it('sent every mail exactly once, and no execution saw personal data', async () => {
     const expected: Record<string, RegExp[]> = {
       A: [/^Anfrage/, /^Halbzeit/, /^Ihre Rückmeldung/],
