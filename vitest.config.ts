@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// forks, not threads: CDK bundling and the local cloud's servers need real processes (DESIGN.md).
+// forks, not threads: CDK bundling and the local cloud's servers need real processes (docs/architecture.md).
 export default defineConfig({
   test: {
     pool: 'forks',

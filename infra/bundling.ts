@@ -1,5 +1,5 @@
 /**
- * How every Lambda is bundled (DESIGN.md convention 5): the SDK bundled, minified, with source
+ * How every Lambda is bundled: the SDK bundled, minified, with source
  * maps, ESM for the newest Node runtime. CDK's NodejsFunction and `npm run bench` use the same
  * settings, so the bench measures what deploys.
  */

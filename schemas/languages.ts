@@ -1,4 +1,4 @@
-/** The ten intake languages (DOMAIN.md), each named in itself, with its writing direction. */
+/** The ten intake languages (docs/domain.md, Languages), each named in itself, with its writing direction. */
 export const LANGUAGES = [
   { code: 'de', name: 'Deutsch', dir: 'ltr' },
   { code: 'en', name: 'English', dir: 'ltr' },

@@ -96,3 +96,28 @@ export function placementBody(today: string, extra: Record<string, unknown> = {}
     ...extra,
   };
 }
+
+/** A staff API Gateway event (the signed-in counsellor of events/get-staff-participant.json), for any route. */
+export function staffEvent(opts: {
+  method?: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  params?: Record<string, string>;
+  body?: unknown;
+  claims?: Record<string, string>;
+  headers?: Record<string, string>;
+}): APIGatewayProxyEventV2 {
+  const e = structuredClone(readEvent('get-staff-participant.json')) as any;
+  e.routeKey = `${opts.method ?? 'GET'} ${opts.path}`;
+  e.rawPath = opts.path;
+  e.requestContext.http.method = opts.method ?? 'GET';
+  e.pathParameters = opts.params;
+  e.queryStringParameters = opts.query;
+  Object.assign(e.headers, opts.headers ?? {});
+  if (opts.body !== undefined) {
+    e.headers['content-type'] = 'application/json';
+    e.body = JSON.stringify(opts.body);
+  }
+  Object.assign(e.requestContext.authorizer.jwt.claims, opts.claims ?? {});
+  return e as APIGatewayProxyEventV2;
+}

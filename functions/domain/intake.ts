@@ -47,7 +47,7 @@ export function foldName(name: string): string {
 }
 
 /**
- * The duplicate-check identity (DOMAIN.md: first name, last name, postcode, plus date of birth),
+ * The duplicate-check identity (docs/domain.md: first name, last name, postcode, plus date of birth),
  * hashed so that the key item holds no readable personal data. It lives only beside the
  * participant it points to and is erased with it.
  */

@@ -1,7 +1,7 @@
 import type { Placement } from '../../schemas/model/placement.js';
 import type { WorkflowEvent } from '../../schemas/model/workflow.js';
 import { nextDueAt } from './placement-rules.js';
-import { STATUS_TEXT, type WorkflowView } from './workflow-view.js';
+import { readHistory, STATUS_TEXT, type StepOutput, type WorkflowView } from './workflow-view.js';
 
 /**
  * The TrialPlacement workflow in German words for staff (pure): what it did (from the steps'
@@ -36,7 +36,9 @@ const WAITING: Record<string, string> = {
 };
 
 /** What a step's output says it did now (the key of DONE[state]). */
-function didNow(state: string, output: Record<string, any> | undefined): string | undefined {
+function didNow(state: string, lazyOutput: StepOutput): string | undefined {
+  if (!DONE[state]) return undefined;
+  const output = lazyOutput();
   if (!output) return undefined;
   switch (state) {
     case 'SendRequest':
@@ -56,23 +58,14 @@ function didNow(state: string, output: Record<string, any> | undefined): string 
 }
 
 export function placementWorkflowView(status: string, events: WorkflowEvent[], p: Placement): WorkflowView {
-  const history: { at: string; text: string }[] = [];
-  let current: string | null = null;
-  for (const e of events) {
-    const at = e.timestamp ? new Date(e.timestamp).toISOString() : '';
-    if (e.type === 'ExecutionStarted') history.push({ at, text: 'Ablauf gestartet' });
-    const entered = e.stateEnteredEventDetails?.name;
-    if (entered) current = entered;
-    const exited = e.stateExitedEventDetails?.name;
-    if (exited) {
-      const done = didNow(exited, safeJson(e.stateExitedEventDetails?.output));
-      const text = done ? DONE[exited]?.[done] : undefined;
-      if (text) history.push({ at, text });
-    }
-    if (e.type === 'ExecutionSucceeded') history.push({ at, text: 'Ablauf abgeschlossen' });
-    if (e.type === 'ExecutionAborted') history.push({ at, text: 'Ablauf beendet (Erprobung abgesagt)' });
-    if (e.type === 'ExecutionFailed' || e.type === 'ExecutionTimedOut') history.push({ at, text: 'Ablauf fehlgeschlagen' });
-  }
+  const { history, current } = readHistory(
+    events,
+    (state, output) => {
+      const done = didNow(state, output);
+      return done ? DONE[state]?.[done] : undefined;
+    },
+    'Ablauf beendet (Erprobung abgesagt)',
+  );
   const running = status === 'RUNNING';
   const currentState = running ? current : null;
   const now = new Date();
@@ -94,12 +87,4 @@ export function placementWorkflowView(status: string, events: WorkflowEvent[], p
     nextDueAt: next,
     history,
   };
-}
-
-function safeJson(text: string | undefined): Record<string, any> | undefined {
-  try {
-    return text ? (JSON.parse(text) as Record<string, any>) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -42,11 +42,18 @@ export interface WorkflowView {
   history: { at: string; text: string }[];
 }
 
-export function intakeWorkflowView(
-  status: string,
+/** A step's output, parsed only when a text needs it (history outputs can be large). */
+export type StepOutput = () => Record<string, any> | undefined;
+
+/**
+ * Walks an execution's history into the staff's timeline (shared by every workflow's view): the
+ * start, each finished step that `stepText` names, the end; and the state it is in now.
+ */
+export function readHistory(
   events: WorkflowEvent[],
-  due: { reminderDueAt?: string; escalationDueAt?: string } | undefined,
-): WorkflowView {
+  stepText: (state: string, output: StepOutput) => string | undefined,
+  abortedText: string,
+): { history: { at: string; text: string }[]; current: string | null } {
   const history: { at: string; text: string }[] = [];
   let current: string | null = null;
   for (const e of events) {
@@ -55,16 +62,34 @@ export function intakeWorkflowView(
     const entered = e.stateEnteredEventDetails?.name;
     if (entered) current = entered;
     const exited = e.stateExitedEventDetails?.name;
-    if (exited === 'SendReminder' || exited === 'EscalateFollowUp') {
-      // These steps end the follow-up quietly when a contact was recorded meanwhile.
-      const followUp = safeJson(e.stateExitedEventDetails?.output)?.['followUp'] as { done?: boolean; sent?: boolean } | undefined;
-      if (followUp?.sent) history.push({ at, text: DONE_TEXT[exited]! });
-      else if (followUp?.done && exited === 'SendReminder') history.push({ at, text: 'Erstkontakt erfasst – keine Erinnerung nötig' });
-    } else if (exited && DONE_TEXT[exited]) history.push({ at, text: DONE_TEXT[exited] });
+    if (exited) {
+      const text = stepText(exited, () => safeJson(e.stateExitedEventDetails?.output));
+      if (text) history.push({ at, text });
+    }
     if (e.type === 'ExecutionSucceeded') history.push({ at, text: 'Ablauf abgeschlossen' });
-    if (e.type === 'ExecutionAborted') history.push({ at, text: 'Ablauf beendet (Erstkontakt erfasst oder abgemeldet)' });
+    if (e.type === 'ExecutionAborted') history.push({ at, text: abortedText });
     if (e.type === 'ExecutionFailed' || e.type === 'ExecutionTimedOut') history.push({ at, text: 'Ablauf fehlgeschlagen' });
   }
+  return { history, current };
+}
+
+function intakeStepText(state: string, output: StepOutput): string | undefined {
+  if (state === 'SendReminder' || state === 'EscalateFollowUp') {
+    // These steps end the follow-up quietly when a contact was recorded meanwhile.
+    const followUp = output()?.['followUp'] as { done?: boolean; sent?: boolean } | undefined;
+    if (followUp?.sent) return DONE_TEXT[state];
+    if (followUp?.done && state === 'SendReminder') return 'Erstkontakt erfasst – keine Erinnerung nötig';
+    return undefined;
+  }
+  return DONE_TEXT[state];
+}
+
+export function intakeWorkflowView(
+  status: string,
+  events: WorkflowEvent[],
+  due: { reminderDueAt?: string; escalationDueAt?: string } | undefined,
+): WorkflowView {
+  const { history, current } = readHistory(events, intakeStepText, 'Ablauf beendet (Erstkontakt erfasst oder abgemeldet)');
   const running = status === 'RUNNING';
   const currentState = running ? current : null;
   const nextDueAt =

@@ -15,7 +15,7 @@ import {
 } from '../domain/errors.js';
 import { HttpError, json, type HttpResult } from './http.js';
 
-/** The one table from domain errors to HTTP statuses (DESIGN.md convention 13). */
+/** The one table from domain errors to HTTP statuses (docs/architecture.md, Errors and logging). */
 const STATUS = new Map<abstract new (...args: never[]) => DomainError, number>([
   [InvalidInput, 400],
   [InvalidCursor, 400],

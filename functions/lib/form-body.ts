@@ -1,8 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { HttpError, header } from './http.js';
-
-/** Keys that could reach Object.prototype through a careless merge downstream. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+import { FORBIDDEN_KEYS, readBodyText } from './body-text.js';
+import { HttpError } from './http.js';
 
 /**
  * Reads an HTML form's body (`application/x-www-form-urlencoded`, UTF-8) the way the JSON reader
@@ -10,16 +8,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * once and no prototype keys (400), into a plain object of strings for the contract's schema.
  */
 export function readFormBody(event: APIGatewayProxyEventV2, { maxBytes }: { maxBytes: number }): Record<string, string> {
-  const contentType = (header(event, 'content-type') ?? '').toLowerCase();
-  if (contentType.split(';')[0]?.trim() !== 'application/x-www-form-urlencoded') throw new HttpError(415, 'unsupported_media_type');
-  const charset = /charset=([^;]+)/.exec(contentType)?.[1]?.trim().replace(/^"(.*)"$/, '$1');
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new HttpError(415, 'unsupported_media_type');
-
-  const raw = event.body ?? '';
-  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
-  if (bytes.byteLength > maxBytes) throw new HttpError(413, 'body_too_large');
-  const text = bytes.toString('utf8');
-  if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) throw new HttpError(400, 'invalid_request');
+  const text = readBodyText(event, 'application/x-www-form-urlencoded', maxBytes, 'invalid_request');
 
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   let decoded: URLSearchParams;

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../schemas/model/audit.js';
 import type { Participant } from '../../schemas/model/participant.js';
 import { appendAudit, auditPage } from '../data/audit.js';
-import { getParticipantWithSubmissions } from '../data/participants.js';
+import { getParticipant, getParticipantWithSubmissions } from '../data/participants.js';
 import { placementsOfParticipant } from '../data/placements.js';
 import { describeExecution } from '../data/workflows.js';
 import { encodeAuditCursor } from '../data/cursor.js';
@@ -68,9 +68,9 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
 
 /** Older audit entries, newest first, for staff of the participant's site. */
 export async function readAuditTrail(me: SitePrincipal, id: string, after: string | undefined) {
-  const found = await getParticipantWithSubmissions(id);
-  if (!found || found.participant.site !== me.site) throw new NotFound();
-  const page = await auditPage(id, { limit: AUDIT_PAGE, ...(after ? { after } : {}) });
+  // The site check needs the profile only (one Get), read beside the page, not the submissions.
+  const [participant, page] = await Promise.all([getParticipant(id), auditPage(id, { limit: AUDIT_PAGE, ...(after ? { after } : {}) })]);
+  if (!participant || participant.site !== me.site) throw new NotFound();
   return { items: page.items.map(auditView), cursor: page.next ? encodeAuditCursor(page.next) : null };
 }
 

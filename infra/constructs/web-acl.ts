@@ -83,7 +83,7 @@ export class WebAcl extends Construct {
           visibilityConfig: visibility('IntakeRateLimit'),
         },
         // SizeRestrictions_BODY blocks bodies over 8 KB with a bare 403; the handlers enforce
-        // their own limits (e.g. 32 KB for an intake) and answer 413 (DESIGN.md convention 6).
+        // their own limits (e.g. 32 KB for an intake) and answer 413 (one error mapping: functions/lib/errors.ts).
         managed('AWSManagedRulesCommonRuleSet', 1, ['SizeRestrictions_BODY']),
         managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
       ],

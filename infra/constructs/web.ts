@@ -95,7 +95,7 @@ export class Web extends Construct {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        // E-mail links carry opaque ids: never leak them in a Referer (DESIGN.md).
+        // E-mail links carry opaque ids: never leak them in a Referer.
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
       },
     });

@@ -32,3 +32,13 @@ export const ERRORS = {
 
 /** The answers every staff route can give besides its own. */
 export const STAFF_ERRORS = { 401: ERRORS[401], 403: ERRORS[403], 500: ERRORS[500] } as const;
+
+/** The answers of a change on the version the caller saw (a JSON body on one record). */
+export const CHANGE_ERRORS = {
+  400: ERRORS[400],
+  404: ERRORS[404],
+  409: ERRORS[409],
+  413: ERRORS[413],
+  415: ERRORS[415],
+  ...STAFF_ERRORS,
+} as const;

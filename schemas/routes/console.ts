@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
 import { ROUTE_PATHS } from './paths.js';
-import { ERRORS, STAFF_ERRORS } from '../http/errors.js';
+import { ERRORS, STAFF_ERRORS, CHANGE_ERRORS } from '../http/errors.js';
 import { AssignmentInput, ParticipantId, ParticipantSearchQuery, ROLES, TransferInput } from '../staff.js';
 import { PlacementSummaryBody } from './placements.js';
 import { AssigneeBody, ParticipantSummaryBody, SiteRefBody } from './staff.js';
@@ -125,15 +125,6 @@ export const AssignedBody = z.strictObject({
   assignedTo: z.nullable(AssigneeBody),
 });
 
-const change = {
-  params: IdParams,
-  400: ERRORS[400],
-  404: ERRORS[404],
-  409: ERRORS[409],
-  413: ERRORS[413],
-  415: ERRORS[415],
-} as const;
-
 export const AssignParticipant = defineRoute({
   id: 'AssignParticipant',
   ...ROUTE_PATHS.AssignParticipant,
@@ -143,16 +134,11 @@ export const AssignParticipant = defineRoute({
   description:
     'Leads only (staff get 403). `assignedTo` is the subject id of someone in the site\'s staff directory (GET /api/staff/team), or null. With the version the caller ' +
     'saw: 409 `version_conflict` if someone was quicker. Audited in the participant\'s trail (the assignee\'s subject id, no names).',
-  params: change.params,
+  params: IdParams,
   body: { schema: AssignmentInput, maxBytes: 4 * 1024 },
   responses: {
     200: { description: 'Assigned; the new version.', body: AssignedBody },
-    400: change[400],
-    404: change[404],
-    409: change[409],
-    413: change[413],
-    415: change[415],
-    ...STAFF_ERRORS,
+    ...CHANGE_ERRORS,
   },
 });
 
@@ -173,16 +159,11 @@ export const TransferParticipant = defineRoute({
     'Leads of the owning site only (staff get 403, another site\'s lead 404). One person, one project: a person who registered again at another site stays one ' +
     'participant; this moves them there, with the version the caller saw (409 on a stale one). The site listing, status, agenda and name-search keys move with them; ' +
     'the assignment ends. Audited in the participant\'s trail; the receiving site\'s lead gets a notice (reference and console link only). Afterwards this site gets 404.',
-  params: change.params,
+  params: IdParams,
   body: { schema: TransferInput, maxBytes: 4 * 1024 },
   responses: {
     200: { description: 'Transferred; the new site and version.', body: TransferredBody },
-    400: change[400],
-    404: change[404],
-    409: change[409],
-    413: change[413],
-    415: change[415],
-    ...STAFF_ERRORS,
+    ...CHANGE_ERRORS,
   },
 });
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
-import { ErrorBody, ERRORS, STAFF_ERRORS } from '../http/errors.js';
+import { ErrorBody, ERRORS, STAFF_ERRORS, CHANGE_ERRORS } from '../http/errors.js';
 import {
   LINK_PURPOSES,
   PLACEMENT_DECISIONS,
@@ -163,12 +163,7 @@ const change = {
   params: IdParams,
   responses: {
     200: { description: 'Done; the new version.', body: PlacementChangedBody },
-    400: ERRORS[400],
-    404: ERRORS[404],
-    409: ERRORS[409],
-    413: ERRORS[413],
-    415: ERRORS[415],
-    ...STAFF_ERRORS,
+    ...CHANGE_ERRORS,
   },
 } as const;
 

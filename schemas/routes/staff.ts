@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
 import { ROUTE_PATHS } from './paths.js';
-import { ERRORS, STAFF_ERRORS } from '../http/errors.js';
+import { ERRORS, STAFF_ERRORS, CHANGE_ERRORS } from '../http/errors.js';
 import { LANGUAGE_CODES } from '../languages.js';
 import { AUDIT_ROLES, AuditDetailSchema, AuditEntrySchema } from '../model/audit.js';
 import { ConsentRecordSchema, EntrySchema } from '../model/entry.js';
@@ -170,12 +170,7 @@ const statusChange = {
   params: IdParams,
   responses: {
     200: { description: 'Changed; the new version.', body: StatusChangedBody },
-    400: ERRORS[400],
-    404: ERRORS[404],
-    409: ERRORS[409],
-    413: ERRORS[413],
-    415: ERRORS[415],
-    ...STAFF_ERRORS,
+    ...CHANGE_ERRORS,
   },
 } as const;
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
- * Debian's chromium driven by playwright-core (DESIGN.md, toolchain facts): `npx playwright
+ * Debian's chromium driven by playwright-core (see the README, Tests): `npx playwright
  * install` cannot download here, so the browser comes from apt.
  */
 

@@ -13,7 +13,7 @@ import { handler as transferHandler } from '../../functions/staff/transfer-parti
 import type { RouteContract } from '../../schemas/http/contract.js';
 import { AssignParticipant, GetTeam, GetToday, ListParticipants, SearchParticipants, TransferParticipant } from '../../schemas/routes/index.js';
 import { checkResponse } from '../contract.js';
-import { lambdaContext, readEvent, storedParticipant } from '../fixtures.js';
+import { lambdaContext, staffEvent, storedParticipant } from '../fixtures.js';
 
 /** The console's routes with a mocked SDK: each answer checked against its contract. */
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -26,21 +26,7 @@ const conditionFailed = () => new ConditionalCheckFailedException({ message: 'co
 
 type Handler = (event: APIGatewayProxyEventV2, context: typeof lambdaContext) => Promise<unknown>;
 
-function event(opts: { method?: 'GET' | 'POST'; path: string; query?: Record<string, string>; params?: Record<string, string>; body?: unknown; claims?: Record<string, string>; headers?: Record<string, string> }) {
-  const e = structuredClone(readEvent('get-staff-participant.json')) as any;
-  e.routeKey = `${opts.method ?? 'GET'} ${opts.path}`;
-  e.rawPath = opts.path;
-  e.requestContext.http.method = opts.method ?? 'GET';
-  e.pathParameters = opts.params;
-  e.queryStringParameters = opts.query;
-  Object.assign(e.headers, opts.headers ?? {});
-  if (opts.body !== undefined) {
-    e.headers['content-type'] = 'application/json';
-    e.body = JSON.stringify(opts.body);
-  }
-  Object.assign(e.requestContext.authorizer.jwt.claims, opts.claims ?? {});
-  return e as APIGatewayProxyEventV2;
-}
+const event = staffEvent;
 const LEAD = { 'cognito:groups': '[lead]', 'cognito:username': 'leitung.marxloh' };
 const COORDINATOR = { 'cognito:groups': '[coordinator]', 'custom:site': '' };
 

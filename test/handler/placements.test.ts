@@ -15,7 +15,7 @@ import { berlinDate } from '../../functions/domain/working-days.js';
 import type { RouteContract } from '../../schemas/http/contract.js';
 import { CancelPlacement, CreatePlacement, GetPlacement, ListPlacements, PostPlacementOutcome, ResendPlacementLink } from '../../schemas/routes/index.js';
 import { checkResponse } from '../contract.js';
-import { lambdaContext, placementBody, readEvent, storedParticipant, storedPlacement } from '../fixtures.js';
+import { lambdaContext, placementBody, staffEvent, storedParticipant, storedPlacement } from '../fixtures.js';
 
 /** The staff routes of trial placements with a mocked SDK; every answer checked against its contract. */
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -30,21 +30,7 @@ const today = () => berlinDate(new Date());
 
 type Handler = (event: APIGatewayProxyEventV2, context: typeof lambdaContext) => Promise<unknown>;
 
-function event(opts: { method?: 'GET' | 'POST'; path: string; query?: Record<string, string>; params?: Record<string, string>; body?: unknown; claims?: Record<string, string>; headers?: Record<string, string> }) {
-  const e = structuredClone(readEvent('get-staff-participant.json')) as any;
-  e.routeKey = `${opts.method ?? 'GET'} ${opts.path}`;
-  e.rawPath = opts.path;
-  e.requestContext.http.method = opts.method ?? 'GET';
-  e.pathParameters = opts.params;
-  e.queryStringParameters = opts.query;
-  Object.assign(e.headers, opts.headers ?? {});
-  if (opts.body !== undefined) {
-    e.headers['content-type'] = 'application/json';
-    e.body = JSON.stringify(opts.body);
-  }
-  Object.assign(e.requestContext.authorizer.jwt.claims, opts.claims ?? {});
-  return e as APIGatewayProxyEventV2;
-}
+const event = staffEvent;
 const COORDINATOR = { 'cognito:groups': '[coordinator]', 'custom:site': '' };
 const call = async (contract: RouteContract, h: Handler, e: APIGatewayProxyEventV2) => checkResponse(contract, await h(e, lambdaContext));
 
