@@ -3,6 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Server } from 'node:http';
 import { stateMachineArnVariable, WORKFLOWS, type TaskSpec, type WorkflowSpec } from '../infra/workflow-specs.js';
 import { DEMO_SITES } from '../schemas/sites.js';
+import { berlinDate } from '../functions/domain/working-days.js';
 import { createApiServer } from './api-server.js';
 import { Clock, handleClockRequest } from './clock.js';
 import { dateFollows } from './clock-date.js';
@@ -10,12 +11,12 @@ import { ensureTable, startDynamo, type LocalDynamo } from './dynamo.js';
 import { connectStreamTriggers, redriveStreamTriggers, type PipeControl } from './stream-pipe.js';
 import { close, listen } from './listen.js';
 import { startMail } from './mail.js';
-import { seedDemoData } from './seed.js';
+import { seedDemoData, seedDemoPlacement } from './seed.js';
 import type { LocalSettings } from './settings.js';
 import { createSfnServer } from './stepfunctions/api.js';
 import { SFN_TABLE_NAME, SfnStore } from './stepfunctions/store.js';
 import { serveWeb } from './web-assets.js';
-import { LocalAuth } from './auth.js';
+import { DEMO_USERS, LocalAuth } from './auth.js';
 import { WorkflowRunner } from './stepfunctions/runner.js';
 
 const LOOPBACK = '127.0.0.1';
@@ -127,6 +128,13 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
     const redriven = resumed + (await redriveStreamTriggers(dynamo.client, LOCAL_TABLE_NAME, workflows, registry));
     const seeded = settings.seed ? await seedDemoData(dynamo.client, LOCAL_TABLE_NAME) : false;
     ready = true;
+    if (seeded) {
+      // The demo placement goes through the staff API, which needs the registered participants.
+      await workflows.idle();
+      const counsellor = DEMO_USERS.find((u) => u.username === 'berater.marxloh')!;
+      await seedDemoPlacement(apiUrl, await auth.issue(counsellor), berlinDate(new Date()));
+      await workflows.idle();
+    }
 
     return {
       apiUrl,

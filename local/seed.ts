@@ -1,5 +1,6 @@
 import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DATA_NOTICE_VERSION, type IntakeInput } from '../schemas/intake.js';
+import { ROUTE_PATHS } from '../schemas/routes/paths.js';
 import { invoke } from './lambda.js';
 
 const MARKER = { PK: { S: 'LOCAL#SEED' }, SK: { S: 'LOCAL#SEED' } };
@@ -70,4 +71,33 @@ export async function seedDemoData(client: DynamoDBClient, tableName: string): P
   }
   await client.send(new PutItemCommand({ TableName: tableName, Item: { ...MARKER, at: { S: new Date().toISOString() } } }));
   return true;
+}
+
+/**
+ * A demo trial placement for Erika Beispiel (marxloh), requested through the real staff API as
+ * the marxloh counsellor: the employer's request mail is in the local inbox, its link confirms,
+ * and "Heute" shows it waiting. Runs once, right after the demo intakes were registered.
+ */
+export async function seedDemoPlacement(apiUrl: string, counsellorToken: string, today: string): Promise<void> {
+  const auth = { authorization: `Bearer ${counsellorToken}` };
+  const search = await fetch(`${apiUrl}${ROUTE_PATHS.SearchParticipants.path}?q=Beispiel`, { headers: auth });
+  const found = (await search.json()) as { items?: { id: string; lastName: string }[] };
+  const erika = found.items?.find((p) => p.lastName === 'Beispiel');
+  if (!erika) throw new Error(`demo placement: Erika Beispiel not found (${search.status})`);
+  const day = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const res = await fetch(`${apiUrl}${ROUTE_PATHS.CreatePlacement.path}`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': 'demo-seed-placement-1' },
+    body: JSON.stringify({
+      participantId: erika.id,
+      employer: { name: 'Bäckerei Korn GmbH', contactName: 'Frau Korn', email: 'korn@baeckerei.example.org', phone: '0203 987654' },
+      role: 'Verkaufshilfe',
+      startDate: day(7),
+      endDate: day(7 + 13),
+      weeklyHours: 30,
+      tasks: 'Verkauf an der Theke, Kasse, Warenannahme',
+      supervisor: { name: 'Jens Korn', phone: '0203 987655' },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`demo placement was refused (${res.status})`);
 }

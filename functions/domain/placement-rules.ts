@@ -1,22 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Problem } from '../../schemas/validation-errors.js';
+import { placementDays } from '../../schemas/placement-length.js';
 import { addCalendarDays, addWorkingDays, berlinMidnight, isWorkingDay, workingDaysDeadline } from './working-days.js';
 
 /**
  * The rules of a trial placement ("betriebliche Erprobung", §45 SGB III), pure:
  *
- * - Length, from the first to the last day, both counted: at most 6 weeks (42 days); at most 12
- *   weeks (84 days) for a long-term unemployed participant when the counsellor records serious
- *   placement obstacles (§45(2) and (8) SGB III). Each placement counts on its own.
+ * - Length: schemas/placement-length.ts (shared with the console's proposal form).
  * - It must be approved before the start: the first day is today or later (Berlin date), and the
  *   last day is not before the first.
  * - Waiting for the employer (NRW working days after the request): a reminder after 3, a second
  *   after 6, and the request expires after 10. The feedback: requested on the last day, a reminder
  *   after 3, then the counsellor is asked to record it (6); the feedback link closes after 20.
  */
-
-export const MAX_PLACEMENT_DAYS = 42;
-export const MAX_PLACEMENT_DAYS_WITH_OBSTACLES = 84;
 
 export const ANSWER_FIRST_REMINDER_WORKING_DAYS = 3;
 export const ANSWER_SECOND_REMINDER_WORKING_DAYS = 6;
@@ -27,16 +23,6 @@ export const FEEDBACK_CLOSES_WORKING_DAYS = 20;
 
 /** The check-in and the feedback request go out at this hour (Berlin) of their day. */
 export const MAIL_HOUR_BERLIN = 9;
-
-/** The longest a placement may run for this participant. */
-export function maxPlacementDays(employmentStatus: string, seriousObstacles: boolean): number {
-  return employmentStatus === 'long_term_unemployed' && seriousObstacles ? MAX_PLACEMENT_DAYS_WITH_OBSTACLES : MAX_PLACEMENT_DAYS;
-}
-
-/** Calendar days from the first to the last day, both counted (1 for a one-day placement). */
-export function placementDays(startDate: string, endDate: string): number {
-  return Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
-}
 
 /**
  * The date checks of a new placement against today's Berlin date and the cap. Problems at their
@@ -56,6 +42,8 @@ export interface DueTimes {
   secondReminderAt: string;
   closesAt: string;
 }
+
+export { MAX_PLACEMENT_DAYS, MAX_PLACEMENT_DAYS_WITH_OBSTACLES, maxPlacementDays, placementDays } from '../../schemas/placement-length.js';
 
 const due = (from: Date, days: readonly [number, number, number]): DueTimes => ({
   from: from.toISOString(),

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../local/auth.js';
 import type { LocalCloud } from '../../local/cloud.js';
 import { mailsTo } from '../local/helpers.js';
@@ -43,4 +44,19 @@ export async function teamNotices(cloud: LocalCloud, site: keyof typeof TEAM_MAI
     if (link && reference && /neue Anmeldung/.test(m.subject ?? '')) out.push({ reference: reference[1]!, link: link[0], participantId: link[1]! });
   }
   return out;
+}
+
+/** Every visible control (links, buttons, choices, fields, disclosures) is at least 48 px high on a phone; a box inside a `.choice` row is reached through the row. */
+export async function expectSmallTargetsNone(page: Page, label: string) {
+  const small = await page.evaluate(() => {
+    const out: string[] = [];
+    const targets = document.querySelectorAll<HTMLElement>('a[href], button, summary, .chip, .choice, input:not([type="radio"]):not(.choice__input), textarea');
+    for (const el of targets) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || el.classList.contains('skip-link')) continue;
+      if (r.height < 47.5) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.height)} px`);
+    }
+    return out;
+  });
+  expect(small, label).toEqual([]);
 }

@@ -5,7 +5,7 @@ import type { LocalCloud } from '../../local/cloud.js';
 import { validIntake } from '../fixtures.js';
 import { allItems, postJson, startCloud } from '../local/helpers.js';
 import { browserTestsEnabled, DESKTOP, launchChromium, newPhonePage, PHONE, seriousViolations } from './browser.js';
-import { DEMO_PEOPLE, signIn, teamNotices, type TeamNotice } from './console-helpers.js';
+import { DEMO_PEOPLE, expectSmallTargetsNone, signIn, teamNotices, type TeamNotice } from './console-helpers.js';
 
 /**
  * The staff console in Debian's chromium against a real local cloud with the demo data: the list
@@ -518,7 +518,7 @@ describe.runIf(run)('the staff console in a real browser', () => {
       await expectAccessible(page, 'phone list');
       await menu.click();
       expect(await menu.getAttribute('aria-expanded')).toBe('true');
-      await expect(page.getByRole('navigation').textContent()).resolves.toBe('HeuteTeilnehmendeZahlen'); // a lead also has the figures
+      await expect(page.getByRole('navigation').textContent()).resolves.toBe('HeuteTeilnehmendeErprobungenZahlen'); // a lead also has the figures
       expect(await page.getByText('Angemeldet als leitung.marxloh (Leitung · BIWAQ Marxloh)').isVisible()).toBe(true);
       await expectSmallTargetsNone(page, 'phone list, menu open');
       await page.getByRole('link', { name: 'Zahlen' }).click();
@@ -604,19 +604,4 @@ describe.runIf(run)('the staff console in a real browser', () => {
 async function waitUntil(done: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
   if (!done()) throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Every visible control (links, buttons, choices, fields, disclosures) is at least 48 px high on a phone. */
-async function expectSmallTargetsNone(page: Page, label: string) {
-  const small = await page.evaluate(() => {
-    const out: string[] = [];
-    const targets = document.querySelectorAll<HTMLElement>('a[href], button, summary, .chip, .choice, input:not([type="radio"]), textarea');
-    for (const el of targets) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || el.classList.contains('skip-link')) continue;
-      if (r.height < 47.5) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.height)} px`);
-    }
-    return out;
-  });
-  expect(small, label).toEqual([]);
 }

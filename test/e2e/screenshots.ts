@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalCloud } from '../../local/cloud.js';
 import { validIntake } from '../fixtures.js';
-import { allItems, postJson, startCloud } from '../local/helpers.js';
+import { allItems, mailsTo, postJson, startCloud } from '../local/helpers.js';
 import { CHROMIUM, DESKTOP, INSTALL_HINT, launchChromium, newPhonePage, PHONE } from './browser.js';
 import { signIn, teamNotices } from './console-helpers.js';
 import { answers, fillForm, fillStep, openForm } from './form.js';
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       await desktop.context.close();
     }
     await consoleShots(cloud, browser, shot, blur);
+    await placementShots(cloud, browser, shot, blur);
   } finally {
     await close();
     await cloud.stop();
@@ -188,6 +189,50 @@ async function consoleShots(cloud: LocalCloud, browser: Browser, shot: Shot, blu
     await page.locator('ul.waiting').waitFor();
     await blur(page);
     await shot(page, `console-today-${kind}`);
+    await context.close();
+  }
+}
+
+/** Trial placements: the proposal with the cap as typed, the employer's page from the inbox, the placement confirmed, the list. */
+async function placementShots(cloud: LocalCloud, browser: Browser, shot: Shot, blur: (page: Page) => Promise<void>): Promise<void> {
+  const ayse = (await allItems(cloud)).find((i) => i.type === 'Participant' && i.entry.person.lastName === 'Örnek')!;
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  for (const [kind, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    const { page, context } = await newPhonePage(browser, { viewport, scale: kind === 'phone' ? 2 : 1 });
+    await signIn(page, cloud, 'berater.marxloh', `/console/participants/${ayse.id}`);
+    await page.getByRole('button', { name: 'Erprobung anfragen' }).click();
+    await page.getByLabel('Name des Betriebs').fill('Kaufhaus Rhein GmbH');
+    await page.getByLabel('Erster Tag').fill(day(7));
+    await page.getByLabel('Letzter Tag').fill(day(7 + 49));
+    await page.getByText('so wären es 50').waitFor();
+    await blur(page);
+    await page.locator('#proposal-endDate').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot(page, `console-placement-proposal-${kind}`);
+    await context.close();
+  }
+
+  // The demo placement (local/seed.ts): its employer opens the link on a phone and confirms.
+  const mail = (await mailsTo(cloud, 'korn@baeckerei.example.org'))[0]!;
+  const link = /https?:\/\/\S+\/p\/[A-Za-z0-9_-]{43}/.exec(mail.body.text ?? '')![0];
+  const phone = await newPhonePage(browser, { viewport: PHONE, scale: 2 });
+  await phone.page.goto(link);
+  await shot(phone.page, 'employer-request-phone');
+  await phone.page.getByRole('button', { name: /Zusagen/ }).click();
+  await phone.page.locator('h1', { hasText: 'Vielen Dank' }).waitFor();
+  await shot(phone.page, 'employer-confirmed-phone');
+  await phone.context.close();
+  await cloud.workflows.idle();
+
+  for (const [kind, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    const { page, context } = await newPhonePage(browser, { viewport, scale: kind === 'phone' ? 2 : 1 });
+    await signIn(page, cloud, 'berater.marxloh', '/console/placements');
+    await page.locator('table.placements').waitFor();
+    await blur(page);
+    await shot(page, `console-placements-${kind}`);
+    await page.getByRole('link', { name: 'Bäckerei Korn GmbH' }).first().click();
+    await page.getByText('Zusage des Betriebs').waitFor();
+    await blur(page);
+    await shot(page, `console-placement-${kind}`);
     await context.close();
   }
 }

@@ -1,4 +1,5 @@
 import type { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from '../../../schemas/intake.js';
+import type { PlacementOutcome, PlacementStatus } from '../../../schemas/placements.js';
 import type { CONTACT_CHANNELS, ParticipantStatus, Role, WITHDRAWAL_REASONS } from '../../../schemas/staff.js';
 
 /**
@@ -83,6 +84,29 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'participant.assigned': 'Zugewiesen',
   'participant.unassigned': 'Zuweisung aufgehoben',
   'participant.transferred': 'Übergeben',
+  'placement.requested': 'Erprobung angefragt',
+  'placement.read': 'Erprobung gelesen',
+  'placement.cancelled': 'Erprobung abgesagt',
+  'placement.link_resent': 'Neuen Link an den Betrieb gesandt',
+  'placement.outcome': 'Ergebnis der Erprobung erfasst',
+};
+
+/** Who an audit entry names besides staff: the employer, through their link. */
+export const AUDIT_ROLE_LABELS: Record<string, string> = { ...ROLE_LABELS, employer: 'Betrieb' };
+
+export const PLACEMENT_STATUS_LABELS: Record<PlacementStatus, string> = {
+  requested: 'angefragt',
+  confirmed: 'zugesagt',
+  declined: 'abgesagt vom Betrieb',
+  expired: 'ohne Antwort abgelaufen',
+  cancelled: 'von uns abgesagt',
+  completed: 'abgeschlossen',
+};
+
+export const PLACEMENT_OUTCOME_LABELS: Record<PlacementOutcome, string> = {
+  employment: 'Einstellung',
+  apprenticeship: 'Ausbildungsplatz',
+  none: 'kein Angebot',
 };
 
 /** A label for a code, or the code itself if a newer server sends one this page does not know yet. */

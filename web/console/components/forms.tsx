@@ -52,7 +52,7 @@ interface ErrorLike {
 }
 
 /** A form's sending: once at a time, the API's answers, the conflict notice, focus. */
-export function useSend(props: FormProps, validate: () => FieldErrors, send: () => Promise<ChangeAnswer>, saved: () => Saved) {
+export function useSend(props: Pick<FormProps, 'reload' | 'onSaved' | 'onNotFound'>, validate: () => FieldErrors, send: () => Promise<ChangeAnswer>, saved: () => Saved) {
   const [state, setState] = useState<SendState>(IDLE);
   const busy = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -89,7 +89,11 @@ export function useSend(props: FormProps, validate: () => FieldErrors, send: () 
         setState({ ...IDLE, conflict: true });
       } else if (res.status === 400 && body?.errors?.length) {
         const fieldErrors: FieldErrors = {};
-        for (const fe of body.errors) fieldErrors[fe.path.split('.')[0] || 'form'] ??= fe.message;
+        // At the whole path ("employer.email") and at its first part ("employer"): forms show either.
+        for (const fe of body.errors) {
+          fieldErrors[fe.path.split('.')[0] || 'form'] ??= fe.message;
+          if (fe.path.includes('.')) fieldErrors[fe.path] ??= fe.message;
+        }
         focusTarget.current = '[aria-invalid="true"], .js-problem';
         setState({ ...IDLE, errors: fieldErrors, problem: fieldErrors['form'] ?? fieldErrors['version'] });
       } else if (res.status === 404) {

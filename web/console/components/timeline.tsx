@@ -13,17 +13,20 @@ export interface TimelineEvent {
   text: string;
 }
 
-/** What the waiting state leads to, by state name (functions/domain/workflow-view.ts names them). */
-const NEXT_STEP: Record<string, string> = {
-  WaitForFirstContact: 'Erinnerung an das Team',
-  WaitForEscalation: 'Eskalation an die Standortleitung',
+/** What the waiting state leads to, by state name (functions/domain/*-workflow-view.ts name them), and what would prevent it. */
+const NEXT_STEP: Record<string, { step: string; unless?: string }> = {
+  WaitForFirstContact: { step: 'Erinnerung an das Team', unless: 'falls kein Erstkontakt' },
+  WaitForEscalation: { step: 'Eskalation an die Standortleitung', unless: 'falls kein Erstkontakt' },
+  AwaitAnswer: { step: 'Erinnerung an den Betrieb oder Ablauf der Anfrage', unless: 'falls bis dahin keine Antwort kommt' },
+  WaitForCheckIn: { step: 'Halbzeit-Nachfrage an den Betrieb' },
+  WaitForLastDay: { step: 'Bitte um Rückmeldung an den Betrieb (letzter Tag)' },
+  AwaitFeedback: { step: 'Erinnerung zur Rückmeldung, später Bitte an das Team', unless: 'falls bis dahin keine Rückmeldung kommt' },
 };
 
 export function nextStepText(wf: WorkflowView, now = new Date()): string | undefined {
   if (!wf.nextDueAt) return undefined;
-  const step = (wf.currentState && NEXT_STEP[wf.currentState]) || 'Nächster Schritt';
-  const fallback = wf.currentState && NEXT_STEP[wf.currentState] ? ', falls kein Erstkontakt' : '';
-  return `${step} am ${formatDue(wf.nextDueAt, now)}${fallback}`;
+  const next = wf.currentState ? NEXT_STEP[wf.currentState] : undefined;
+  return `${next?.step ?? 'Nächster Schritt'} am ${formatDue(wf.nextDueAt, now)}${next?.unless ? `, ${next.unless}` : ''}`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

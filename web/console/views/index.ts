@@ -2,6 +2,8 @@ import { SITE_ROLES, type View } from '../app/views.js';
 import { FiguresView } from './figures.js';
 import { ParticipantView } from './participant.js';
 import { ParticipantsView } from './participants.js';
+import { PlacementView } from './placement.js';
+import { PlacementsView } from './placements.js';
 import { TodayView } from './today.js';
 
 /**
@@ -21,6 +23,15 @@ export const VIEWS: readonly View[] = [
     nav: { label: 'Teilnehmende', order: 20 },
   },
   { id: 'participant', path: '/participants/:id', roles: SITE_ROLES, title: 'Akte', component: ParticipantView, navParent: 'participants' },
+  {
+    id: 'placements',
+    path: '/placements',
+    roles: SITE_ROLES,
+    title: 'Erprobungen',
+    component: PlacementsView,
+    nav: { label: 'Erprobungen', order: 30 },
+  },
+  { id: 'placement', path: '/placements/:id', roles: SITE_ROLES, title: 'Erprobung', component: PlacementView, navParent: 'placements' },
   {
     id: 'figures',
     path: '/figures',

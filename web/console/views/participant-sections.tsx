@@ -11,7 +11,8 @@ import {
   HELP_LABELS,
   PART2_ANSWER_LABELS,
   PART2_QUESTIONS,
-  ROLE_LABELS,
+  AUDIT_ROLE_LABELS,
+  PLACEMENT_OUTCOME_LABELS,
   countryName,
   labelOf,
   languageName,
@@ -217,13 +218,15 @@ function detailText(a: Audit, ctx: AuditContext): string {
   }
   if (a.action === 'participant.transferred' && typeof d['fromSite'] === 'string' && typeof d['toSite'] === 'string')
     return ` von ${ctx.sites[d['fromSite']] ?? d['fromSite']} an ${ctx.sites[d['toSite']] ?? d['toSite']}`;
+  if (a.action === 'placement.outcome' && typeof d['outcome'] === 'string') return `: ${labelOf(PLACEMENT_OUTCOME_LABELS, d['outcome'])}`;
   return '';
 }
 
 /** "Gelesen von Beratung (ID 3f2a9c1e) am 3. Juni 2027 um 14:05" — who is a pseudonymous id and a role, never a name. */
 export function auditText(a: Audit, ctx: AuditContext): string {
   const what = AUDIT_ACTIONS[a.action] ?? a.action;
-  const who = `${labelOf(ROLE_LABELS, a.role)} (${shortId(a.actor)}${a.actor === ctx.me.sub ? ', Sie' : ''})`;
+  if (a.role === 'employer') return `${what}${detailText(a, ctx)} vom Betrieb (über seinen Link) am ${formatDateTime(a.at)}`;
+  const who = `${labelOf(AUDIT_ROLE_LABELS, a.role)} (${shortId(a.actor)}${a.actor === ctx.me.sub ? ', Sie' : ''})`;
   return `${what}${detailText(a, ctx)} von ${who} am ${formatDateTime(a.at)}`;
 }
 

@@ -9,10 +9,12 @@ import { LoadProblem, Loading, Name, Notice, Reference, StatusBadge } from '../c
 import { WorkflowTimeline, type TimelineEvent } from '../components/timeline.js';
 import { ContactForm, WithdrawForm, discardDraft, draftHasInput, draftOf, type ActionKind, type Saved } from './participant-actions.js';
 import { AssignForm, TransferForm, transferredText } from './participant-lead.js';
+import { PlacementsSection } from './participant-placements.js';
+import { ProposalForm } from './placement-proposal.js';
 import { AuditSection, DuplicatesSection, EntrySection, HelpList, type ParticipantRecord } from './participant-sections.js';
 
-/** What a record's forms do: the counsellor's two, and the lead's two. */
-type RecordAction = ActionKind | 'assign' | 'transfer';
+/** What a record's forms do: the counsellor's (contact, withdrawal, a trial placement) and the lead's two. */
+type RecordAction = ActionKind | 'assign' | 'transfer' | 'placement';
 
 /**
  * A participant's record: what they entered, the duplicate flag, each workflow as a timeline, the
@@ -114,6 +116,11 @@ export function ParticipantView({ params, me }: ViewProps) {
   };
   const lead = me.role === 'lead';
   const can: Record<ActionKind, boolean> = { contact: p.status === 'new', withdraw: p.status === 'new' || p.status === 'contacted' };
+  const canPropose = p.status !== 'withdrawn';
+  const onPlacementCreated = (placementId: string, message: string) => {
+    flash.value = { path: `/placements/${placementId}`, text: message };
+    navigate(`/placements/${placementId}`);
+  };
   const name = `${person.firstName} ${person.lastName}`;
   // A further registration came in through another site: that is the site the lead may hand over to.
   const otherSite = record.duplicates.submissions.find((s) => s.otherSite)?.fromSite;
@@ -149,7 +156,7 @@ export function ParticipantView({ params, me }: ViewProps) {
 
       <div class="record">
         <div class="record__side">
-          {(can.contact || can.withdraw || lead) && (
+          {(can.contact || can.withdraw || canPropose || lead) && (
             <section class="card card--actions" aria-labelledby="actions-title">
               <h2 id="actions-title">Was ist zu tun?</h2>
               {(!open || open === 'assign') && (
@@ -157,6 +164,11 @@ export function ParticipantView({ params, me }: ViewProps) {
                   {can.contact && (
                     <button type="button" class="button button--primary" onClick={() => start('contact')}>
                       Erstkontakt erfassen
+                    </button>
+                  )}
+                  {canPropose && (
+                    <button type="button" class="button button--secondary" onClick={() => start('placement')}>
+                      Erprobung anfragen
                     </button>
                   )}
                   {can.withdraw && (
@@ -173,6 +185,7 @@ export function ParticipantView({ params, me }: ViewProps) {
               )}
               {open === 'contact' && can.contact && <ContactForm {...formProps} />}
               {open === 'withdraw' && can.withdraw && <WithdrawForm {...formProps} />}
+              {open === 'placement' && canPropose && <ProposalForm {...formProps} employmentStatus={p.entry.employment.status} onCreated={onPlacementCreated} />}
               {open === 'transfer' && lead && <TransferForm {...formProps} me={me} name={name} suggested={otherSite?.id} onTransferred={onTransferred} />}
             </section>
           )}
@@ -187,6 +200,7 @@ export function ParticipantView({ params, me }: ViewProps) {
             {lead && open === 'assign' && <AssignForm {...formProps} assignedTo={p.assignedTo} me={me} />}
           </section>
           <StatusFacts record={record} />
+          <PlacementsSection placements={record.placements} />
           <section class="card" aria-labelledby="workflows-title">
             <h2 id="workflows-title">Ablauf</h2>
             {record.workflows.length === 0 && <p class="muted">Für diese Akte läuft kein Ablauf.</p>}

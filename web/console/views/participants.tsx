@@ -148,7 +148,7 @@ export function Assignee({ assignee, me }: { assignee: Summary['assignedTo']; me
 
 export function ParticipantTable({ items, me, caption }: { items: Summary[]; me: { sub: string }; caption: string }) {
   return (
-    <table class="table participants">
+    <table class="table table--cards participants">
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>

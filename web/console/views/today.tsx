@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BodyOf } from '../../shared/api-client.js';
 import { formatDateTime, formatDue, formatShortDateTime } from '../app/format.js';
@@ -5,6 +6,7 @@ import { Link, navigate, useFocusOnNavigation, withQuery } from '../app/router.j
 import { call } from '../app/session.js';
 import { setTitle, type ViewProps } from '../app/views.js';
 import { LoadProblem, Loading, Name, Reference } from '../components/common.js';
+import { periodText } from './placements.js';
 import { Assignee } from './participants.js';
 
 /**
@@ -17,6 +19,7 @@ import { Assignee } from './participants.js';
 
 type Today = BodyOf<'GetToday'>;
 type Waiting = Today['waiting'][number];
+type TodayPlacement = Today['placements'][number];
 
 export const POLL_MS = 30_000;
 
@@ -137,6 +140,8 @@ export function TodayView({ me, query }: ViewProps) {
             {today.truncated && <p class="muted">Es gibt mehr Einträge, als hier Platz haben; die Liste der Teilnehmenden zeigt alle.</p>}
           </section>
 
+          <PlacementsCard placements={today.placements} />
+
           <section class="card" aria-labelledby="upcoming-title">
             <h2 id="upcoming-title">In den nächsten Tagen</h2>
             {upcoming.length === 0 ? (
@@ -213,6 +218,97 @@ function WaitingRow({ w, me }: { w: Waiting; me: ViewProps['me'] }) {
           </dd>
         </div>
       </dl>
+    </li>
+  );
+}
+
+const days = (n: number) => (n === 0 ? 'seit heute' : n === 1 ? 'seit 1 Arbeitstag' : `seit ${n} Arbeitstagen`);
+
+/** Trial placements: waiting for the employer's answer (longest first), then feedback due; the site's, not only "meine". */
+function PlacementsCard({ placements }: { placements: TodayPlacement[] }) {
+  const answers = placements.filter((t) => t.kind === 'placement.answer');
+  const feedback = placements.filter((t) => t.kind === 'placement.feedback');
+  return (
+    <section class="card" aria-labelledby="placements-today-title">
+      <h2 id="placements-today-title">
+        Erprobungen <span class="count">{placements.length}</span>
+      </h2>
+      {placements.length === 0 && <p class="muted">Keine Erprobung wartet auf den Betrieb, keine Rückmeldung ist fällig.</p>}
+      {answers.length > 0 && (
+        <>
+          <h3 class="today__sub">Warten auf die Antwort des Betriebs</h3>
+          <ul class="agenda">
+            {answers.map((t) => (
+              <PlacementRow key={t.placement.id} t={t}>
+                <div>
+                  <dt>Wartet</dt>
+                  <dd>
+                    {days(t.waitedWorkingDays)} (angefragt {formatShortDateTime(t.waitingSince)})
+                  </dd>
+                </div>
+                <div>
+                  <dt>Erinnert</dt>
+                  <dd>
+                    {t.remindersSent === 0 ? 'noch nicht' : t.remindersSent === 1 ? 'einmal' : `${t.remindersSent}-mal`}
+                    {t.nextDueAt ? `; nächster Schritt ${formatDue(t.nextDueAt)}` : ''}
+                  </dd>
+                </div>
+                <div>
+                  <dt>Läuft ab</dt>
+                  <dd>{formatDue(t.dueAt)}, falls keine Antwort</dd>
+                </div>
+              </PlacementRow>
+            ))}
+          </ul>
+        </>
+      )}
+      {feedback.length > 0 && (
+        <>
+          <h3 class="today__sub">Rückmeldung fällig</h3>
+          <ul class="agenda">
+            {feedback.map((t) => (
+              <PlacementRow key={t.placement.id} t={t}>
+                <div>
+                  <dt>Letzter Tag</dt>
+                  <dd>{formatDue(t.dueAt)}</dd>
+                </div>
+                <div>
+                  <dt>Rückmeldung</dt>
+                  <dd>
+                    {t.remindersSent >= 2
+                      ? `fehlt ${days(t.waitedWorkingDays)}; bitte beim Betrieb nachfragen und das Ergebnis erfassen`
+                      : t.overdue
+                        ? `erbeten ${days(t.waitedWorkingDays)}${t.remindersSent === 1 ? ', eine Erinnerung versandt' : ''}`
+                        : 'wird am letzten Tag beim Betrieb erbeten'}
+                  </dd>
+                </div>
+              </PlacementRow>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PlacementRow({ t, children }: { t: TodayPlacement; children: ComponentChildren }) {
+  const p = t.placement;
+  return (
+    <li class={(t.kind === 'placement.answer' ? t.overdue : t.remindersSent >= 2) ? 'agenda__item agenda__item--overdue' : 'agenda__item'}>
+      <div class="waiting__head">
+        <Link to={`/placements/${p.id}`} class="row-link">
+          <bdi>{p.employerName}</bdi>
+        </Link>
+        <span>
+          <bdi>{p.role}</bdi>, {periodText(p)}
+        </span>
+        <Link to={`/participants/${p.participantId}`} class="link-target">
+          Akte <Reference value={p.participantReference} />
+        </Link>
+        {t.kind === 'placement.answer' && t.overdue && <span class="badge badge--overdue">überfällig</span>}
+        {t.kind === 'placement.feedback' && t.remindersSent >= 2 && <span class="badge badge--overdue">Rückmeldung fehlt</span>}
+      </div>
+      <dl class="waiting__facts">{children}</dl>
     </li>
   );
 }
