@@ -6,6 +6,7 @@ import { TASKS } from '../infra/workflow-specs.js';
 import { bundle, coldImportMs, floorSource, median, writeFloor } from './cold-import.js';
 import { startCloudProcess } from './cloud-client.js';
 import { costRun } from './cost.js';
+import { employerPostBench } from './employer-post.js';
 import { pagesBench } from './pages.js';
 import { printTable } from './print.js';
 import { intakeBody, intakeClient, load, rawPutClient, type LoadResult } from './throughput.js';
@@ -132,11 +133,16 @@ async function pages(): Promise<boolean> {
   }
 }
 
-// BENCH_PARTS=imports, =throughput, =cost or =pages runs one part only (a comma-separated list: several).
-const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost,pages').split(',');
+// BENCH_PARTS=imports, =throughput, =cost, =pages or =employer runs one part only (a comma-separated list: several).
+const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost,pages,employer').split(',');
 const importsOk = parts.includes('imports') ? await coldImports() : true;
 const throughputOk = parts.includes('throughput') ? await throughput() : true;
 // The cost run has no target: it prints absolute dollars, for every later change to be compared with.
 const costOk = parts.includes('cost') ? await costRun() : true;
 const pagesOk = parts.includes('pages') ? await pages() : true;
-console.log(`\n${importsOk && throughputOk && costOk && pagesOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);
+let employerOk = true;
+if (parts.includes('employer')) {
+  console.log('\n(e) The employer\'s answer, POST /p/{linkId}: DynamoDB round trips before the answer, against the same two calls raw\n');
+  employerOk = await employerPostBench(Number(process.env['BENCH_EMPLOYER_POSTS'] ?? 21));
+}
+console.log(`\n${importsOk && throughputOk && costOk && pagesOk && employerOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);
