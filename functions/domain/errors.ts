@@ -41,6 +41,19 @@ export class StateConflict extends DomainError {
   }
 }
 
+/**
+ * A recognition case refuses a fact (409): out of order, a second or too long extension, a
+ * correction of an unknown fact. `code` names the rule for the translated message; the English
+ * `message` states the rule and what is allowed instead (fixed texts, no personal data).
+ */
+export class RecognitionFactRefused extends StateConflict {
+  override name = 'RecognitionFactRefused';
+  constructor(code: string, rule: string, params: Record<string, unknown> = {}) {
+    super(code, params);
+    this.message = rule;
+  }
+}
+
 /** Input that passed the contract but breaks a rule of the domain, reported at its fields. */
 export class InvalidInput extends DomainError {
   override name = 'InvalidInput';
