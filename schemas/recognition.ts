@@ -18,7 +18,7 @@ export type CompetentBody = (typeof COMPETENT_BODIES)[number];
 export const PAYERS = ['participant', 'jobcenter', 'anerkennungszuschuss'] as const;
 export type Payer = (typeof PAYERS)[number];
 
-/** What a cost was for (DOMAIN.md: fees, translations, certification). */
+/** What a cost was for (fees, translations, certification; docs/domain.md). */
 export const COST_KINDS = ['fee', 'translation', 'certification', 'other'] as const;
 export type CostKind = (typeof COST_KINDS)[number];
 

@@ -149,7 +149,7 @@ describe('the decision deadline: three months after the documents are complete (
     expect(decisionOf([received('2027-03-01'), confirmed('2027-03-05')])).toBeUndefined();
   });
 
-  it('the DOMAIN.md example: complete 2027-04-03 → 2027-07-03, a Saturday → 2027-07-05', () => {
+  it('the worked example of docs/domain.md: complete 2027-04-03 → 2027-07-03, a Saturday → 2027-07-05', () => {
     const d = decisionOf(upToComplete('2027-04-03'), '2027-05-01', REGULATED);
     expect(d).toMatchObject({ due: '2027-07-05', basis: '§ 13 Abs. 3 BQFG', status: 'open', suspendedDays: 0, extended: false, metOn: null });
     expect(d?.steps).toMatchObject({ start: '2027-04-03', period: { months: 3 }, originalEnd: '2027-07-03', end: '2027-07-03', shiftedBecause: 'Samstag' });
