@@ -30,7 +30,7 @@ const DONE: Record<string, Record<string, string>> = {
 
 const WAITING: Record<string, string> = {
   AwaitAnswer: 'wartet auf die Antwort des Betriebs; sonst Erinnerung oder Ablauf der Anfrage',
-  WaitForCheckIn: 'Erprobung läuft; wartet auf die Halbzeit-Nachfrage',
+  WaitForCheckIn: 'Erprobung zugesagt; wartet auf die Halbzeit-Nachfrage',
   WaitForLastDay: 'Erprobung läuft; wartet auf den letzten Tag',
   AwaitFeedback: 'wartet auf die Rückmeldung des Betriebs',
 };
