@@ -6,6 +6,12 @@ import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
 import { GetStaffMe } from './me.js';
 import { CancelPlacement, CreatePlacement, GetPlacement, ListPlacements, PostPlacementOutcome, ResendPlacementLink } from './placements.js';
+import {
+  CreateRecognitionCase,
+  GetRecognitionCase,
+  ListRecognitionCases,
+  OpenRecognitionCase,
+} from './recognition.js';
 import { GetParticipant, GetParticipantAudit, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
 export * from './health.js';
@@ -16,6 +22,7 @@ export * from './staff.js';
 export * from './console.js';
 export * from './placements.js';
 export * from './employer.js';
+export * from './recognition.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -39,6 +46,10 @@ export const CONTRACTS = [
   CancelPlacement,
   ResendPlacementLink,
   PostPlacementOutcome,
+  CreateRecognitionCase,
+  ListRecognitionCases,
+  GetRecognitionCase,
+  OpenRecognitionCase,
   GetEmployerPage,
   PostEmployerPage,
 ] as const satisfies readonly RouteContract[];

@@ -24,6 +24,10 @@ export const ROUTE_PATHS = {
   CancelPlacement: { method: 'POST', path: '/api/staff/placements/{id}/cancel' },
   ResendPlacementLink: { method: 'POST', path: '/api/staff/placements/{id}/resend' },
   PostPlacementOutcome: { method: 'POST', path: '/api/staff/placements/{id}/outcome' },
+  CreateRecognitionCase: { method: 'POST', path: '/api/staff/recognition-cases' },
+  ListRecognitionCases: { method: 'GET', path: '/api/staff/recognition-cases' },
+  GetRecognitionCase: { method: 'GET', path: '/api/staff/recognition-cases/{id}' },
+  OpenRecognitionCase: { method: 'POST', path: '/api/staff/recognition-cases/{id}/open' },
   GetEmployerPage: { method: 'GET', path: '/p/{linkId}' },
   PostEmployerPage: { method: 'POST', path: '/p/{linkId}' },
 } as const;
