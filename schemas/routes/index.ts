@@ -11,6 +11,9 @@ import {
   GetRecognitionCase,
   ListRecognitionCases,
   OpenRecognitionCase,
+  PostRecognitionCost,
+  PostRecognitionEvent,
+  UpdateRecognitionDocuments,
 } from './recognition.js';
 import { GetParticipant, GetParticipantAudit, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
@@ -50,6 +53,9 @@ export const CONTRACTS = [
   ListRecognitionCases,
   GetRecognitionCase,
   OpenRecognitionCase,
+  UpdateRecognitionDocuments,
+  PostRecognitionEvent,
+  PostRecognitionCost,
   GetEmployerPage,
   PostEmployerPage,
 ] as const satisfies readonly RouteContract[];

@@ -28,6 +28,9 @@ export const ROUTE_PATHS = {
   ListRecognitionCases: { method: 'GET', path: '/api/staff/recognition-cases' },
   GetRecognitionCase: { method: 'GET', path: '/api/staff/recognition-cases/{id}' },
   OpenRecognitionCase: { method: 'POST', path: '/api/staff/recognition-cases/{id}/open' },
+  UpdateRecognitionDocuments: { method: 'PATCH', path: '/api/staff/recognition-cases/{id}/documents' },
+  PostRecognitionEvent: { method: 'POST', path: '/api/staff/recognition-cases/{id}/events' },
+  PostRecognitionCost: { method: 'POST', path: '/api/staff/recognition-cases/{id}/costs' },
   GetEmployerPage: { method: 'GET', path: '/p/{linkId}' },
   PostEmployerPage: { method: 'POST', path: '/p/{linkId}' },
 } as const;

@@ -229,3 +229,47 @@ export const GetRecognitionCase = defineRoute({
   params: IdParams,
   responses: { 200: { description: 'The case.', body: RecognitionRecordBody }, 404: ERRORS[404], ...STAFF_ERRORS },
 });
+export const UpdateRecognitionDocuments = defineRoute({
+  id: 'UpdateRecognitionDocuments',
+  ...ROUTE_PATHS.UpdateRecognitionDocuments,
+  auth: SITE_STAFF,
+  tag: 'recognition',
+  summary: 'Change the state of documents of the §5 checklist',
+  description:
+    '`missing`, `at_hand`, `translation_ordered`, `translated`, `submitted`, each since `date` (default today, Berlin; never in the future). On the version the caller ' +
+    'saw. A translation ordered for more than 3 weeks reminds the team once; the workflow is told of the change.',
+  params: IdParams,
+  body: { schema: RecognitionDocumentsInput, maxBytes: 8 * 1024 },
+  responses: { 200: { description: 'Changed; the new version.', body: RecognitionChangedBody }, ...CHANGE_ERRORS },
+});
+
+export const PostRecognitionEvent = defineRoute({
+  id: 'PostRecognitionEvent',
+  ...ROUTE_PATHS.PostRecognitionEvent,
+  auth: SITE_STAFF,
+  tag: 'recognition',
+  summary: 'Record a fact of the procedure (application received, receipt confirmed, documents requested, …, decision, withdrawal)',
+  description:
+    'On the version the caller saw. A fact out of order, a second or too long extension, or a correction (`supersedes`) of an unknown or already corrected fact: 409 ' +
+    'with its code, a message naming what may come next, and `allowed`. Facts are appended, never edited; each goes into the participant\'s audit trail. The deadlines ' +
+    'follow at once, and the workflow is told (a decision ends the deadline tracking; a withdrawal ends the workflow).',
+  params: IdParams,
+  body: { schema: RecognitionEventInput, maxBytes: 8 * 1024 },
+  responses: {
+    201: { description: 'Recorded; the new version.', body: z.strictObject({ id: z.string(), version: z.int(), factId: z.string() }) },
+    ...CHANGE_ERRORS,
+    409: { description: 'A stale version (`version_conflict`), a draft (`recognition_case_draft`), or a fact the rules refuse, with `allowed`.', body: RecognitionRefusalBody },
+  },
+});
+
+export const PostRecognitionCost = defineRoute({
+  id: 'PostRecognitionCost',
+  ...ROUTE_PATHS.PostRecognitionCost,
+  auth: SITE_STAFF,
+  tag: 'recognition',
+  summary: 'Record a cost (fee, translation, certification) in euro cents',
+  description: 'On the version the caller saw. A cost dated before the Anerkennungszuschuss was applied for (when it is the payer) shows as the case\'s grant warning.',
+  params: IdParams,
+  body: { schema: RecognitionCostRequest, maxBytes: 4 * 1024 },
+  responses: { 201: { description: 'Recorded; the new version.', body: RecognitionChangedBody }, ...CHANGE_ERRORS },
+});
