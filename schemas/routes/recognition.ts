@@ -20,7 +20,10 @@ import {
   RecognitionListQuery,
 } from '../recognition.js';
 import { ROUTE_PATHS } from './paths.js';
+import { RecognitionSummaryBody } from './recognition-bodies.js';
 import { WorkflowViewBody } from './staff.js';
+
+export { RecognitionSummaryBody, TodayRecognitionBody } from './recognition-bodies.js';
 
 /**
  * Recognition cases (BQFG) for staff: open one (or a draft an intake left), list and read them,
@@ -34,34 +37,6 @@ const nullableText = z.nullable(z.string());
 const State = z.enum(RECOGNITION_CASE_STATES);
 
 export const RecognitionChangedBody = z.strictObject({ id: z.string(), version: z.int() });
-
-const NextDeadlineBody = z.strictObject({
-  deadline: z.enum(['receipt', 'decision']),
-  due: z.string(),
-  status: z.enum(['open', 'overdue']),
-  basis: z.string(),
-  explanation: z.string(),
-});
-
-export const RecognitionSummaryBody = z.strictObject({
-  id: z.string(),
-  /** `draft` until a counsellor opens the intake's draft; else the state of its facts today. */
-  state: State,
-  version: z.int(),
-  participantId: z.string(),
-  participantReference: z.string(),
-  country: z.string(),
-  profession: z.string(),
-  title: nullableText,
-  competentBody: z.nullable(z.enum(COMPETENT_BODIES)),
-  competentBodyName: nullableText,
-  /** A receipt or decision deadline passed unmet. */
-  overdue: z.boolean(),
-  /** The earliest unmet deadline with a known day. */
-  nextDeadline: z.nullable(NextDeadlineBody),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 const Length = z.union([z.strictObject({ months: z.int() }), z.strictObject({ weeks: z.int() })]);
 const DeadlineFields = {

@@ -288,3 +288,45 @@ describe('GET /api/staff/recognition-cases', () => {
     expect((await list(undefined, COORDINATOR)).status).toBe(403);
   });
 });
+
+describe("the participant's record and \"Heute\"", () => {
+  it('lists the participant\'s cases and drafts at this site on the record', async () => {
+    const { handler: participantHandler } = await import('../../functions/staff/get-participant.js');
+    const { GetParticipant } = await import('../../schemas/routes/staff.js');
+    onGet({ PARTICIPANT: participantItem() });
+    ddb.on(QueryCommand).callsFake((input: any) => {
+      const pk = input.ExpressionAttributeValues[':pk'];
+      if (pk === `PARTICIPANT#${PID}#RECOGNITION`) return { Items: [caseItem(), draftItem({ id: 'b'.repeat(32) }), caseItem({ id: 'd'.repeat(32), site: 'hochfeld' })] };
+      if (pk === `PARTICIPANT#${PID}` && !input.ExpressionAttributeValues[':prefix']) return { Items: [participantItem()] };
+      return { Items: [] };
+    });
+    const res = await call(GetParticipant, participantHandler as Handler, event({ path: `/api/staff/participants/${PID}`, params: { id: PID } }));
+    expect(res.status).toBe(200);
+    expect(res.body.recognitionCases.map((c: any) => [c.id, c.state, c.competentBody])).toEqual([
+      [CASE_ID, 'preparing', 'bezirksregierung'],
+      ['b'.repeat(32), 'draft', null],
+    ]);
+    expect(ddb.commandCalls(QueryCommand).some((c) => c.args[0].input.IndexName === 'GSI3')).toBe(true);
+  });
+
+  it('shows recognition deadlines due this week and overdue ones on "Heute", overdue first, and keeps the other fields', async () => {
+    const { handler: todayHandler } = await import('../../functions/staff/get-today.js');
+    const { GetToday } = await import('../../schemas/routes/console.js');
+    const now = Date.now();
+    const day = (offset: number) => berlinDate(new Date(now + offset * 86_400_000));
+    // Fast track: the receipt is due 2 weeks after the application — received 11 days ago, due in 3 (a weekend or holiday adds at most 3).
+    const dueSoon = caseItem({ id: 'a'.repeat(32), facts: [storedFact('application_received', day(-11))], fastTrack: true });
+    const late = caseItem({ id: 'e'.repeat(32), facts: [storedFact('application_received', '2026-09-01')] });
+    ddb.on(QueryCommand).resolves({ Items: [late, dueSoon] });
+    const res = await call(GetToday, todayHandler as Handler, event({ path: '/api/staff/today' }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ waiting: [], placements: [], upcoming: [], truncated: false });
+    expect(res.body.recognition.map((r: any) => [r.case.id, r.deadline, r.overdue])).toEqual([
+      ['e'.repeat(32), 'receipt', true],
+      ['a'.repeat(32), 'receipt', false],
+    ]);
+    expect(res.body.recognition[1]).toMatchObject({ basis: '§ 14a Abs. 2 BQFG', due: expect.any(String) });
+    const audit = puts().find((p) => p.Item?.['action'] === 'today.read')!.Item!;
+    expect(audit['detail']).toMatchObject({ recognition: 2 });
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../local/cloud.js';
 import type { Registered } from './console-helpers.js';
-import { portsOf, startCloud, tempDataDir } from './helpers.js';
+import { allItems, portsOf, startCloud, tempDataDir } from './helpers.js';
 import { registerIn } from './placement-helpers.js';
 import { caseItem, mailsAbout, openCase, record, recognitionExecution, setDocuments, staffCall } from './recognition-helpers.js';
 
@@ -51,7 +51,17 @@ const inReview = [
   { type: 'documents_complete', date: '2027-03-01' },
 ];
 
+const draftsOf = async (participantId: string) => (await allItems(cloud)).filter((i) => i.type === 'RecognitionCase' && i.draft === true && i.participantId === participantId);
+
 describe('a recognition case\'s deadlines on the clock', () => {
+  it('starts from the intake: one draft from its qualification answers, without a workflow', async () => {
+    const drafts = await draftsOf(person.id);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ participantReference: person.reference, qualification: { country: 'PL', profession: 'Bürokauffrau' } });
+    expect(cloud.workflows.executionArn('RecognitionCase', drafts[0]!['id'])).toBeTruthy();
+    await expect(recognitionExecution(cloud, drafts[0]!['id'])).rejects.toThrow();
+  });
+
   it('opens cases whose workflows wait for the next reminder the domain computes, with the case id only', async () => {
     // R: the receipt is due one month after the application (Thu 1 April 2027).
     ids['R'] = await openCase(cloud, person.id);
@@ -110,6 +120,7 @@ describe('a recognition case\'s deadlines on the clock', () => {
   it('loses and doubles nothing across a restart while every case waits', async () => {
     await restart();
     expect(await counts()).toEqual({ R: 0, D: 0, X: 0, P: 0, T: 1, W: 0 });
+    expect(await draftsOf(person.id)).toHaveLength(1); // the intake's draft, still once
     for (const k of ['R', 'D', 'X', 'P', 'T']) expect(await status(k)).toBe('RUNNING');
     expect((await get('R')).workflow).toMatchObject({ currentState: 'AwaitChange', nextDueAt: '2027-04-01T22:00:00.000Z' });
   });
