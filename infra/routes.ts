@@ -66,6 +66,14 @@ export const ROUTES: RouteSpec[] = [
   route(R.CancelPlacement, 'functions/staff/cancel-placement.ts', ['table:read', 'table:write', 'mail:send']),
   route(R.ResendPlacementLink, 'functions/staff/resend-placement-link.ts', ['table:read', 'table:write', 'mail:send']),
   route(R.PostPlacementOutcome, 'functions/staff/record-placement-outcome.ts', ['table:read', 'table:write']),
+  // Recognition cases: reads are audited (writes); opening one starts its workflow, changes wake it.
+  route(R.CreateRecognitionCase, 'functions/staff/create-recognition-case.ts', ['table:read', 'table:write']),
+  route(R.ListRecognitionCases, 'functions/staff/list-recognition-cases.ts', ['table:read', 'table:write']),
+  route(R.GetRecognitionCase, 'functions/staff/get-recognition-case.ts', ['table:read', 'table:write']),
+  route(R.OpenRecognitionCase, 'functions/staff/open-recognition-case.ts', ['table:read', 'table:write']),
+  route(R.UpdateRecognitionDocuments, 'functions/staff/update-recognition-documents.ts', ['table:read', 'table:write']),
+  route(R.PostRecognitionEvent, 'functions/staff/post-recognition-event.ts', ['table:read', 'table:write']),
+  route(R.PostRecognitionCost, 'functions/staff/post-recognition-cost.ts', ['table:read', 'table:write']),
   // The employer's pages behind an e-mail link: a GET (and HEAD) only reads; the POST writes once and calls back the workflow.
   route(R.GetEmployerPage, 'functions/employer/get-page.ts', ['table:read']),
   route(R.PostEmployerPage, 'functions/employer/post-page.ts', ['table:read', 'table:write']),

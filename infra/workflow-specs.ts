@@ -56,6 +56,9 @@ export const TASKS: TaskSpec[] = [
   { id: 'SendPlacementCheckIn', entry: 'functions/placements/send-check-in.ts', access: ['table:read', 'table:write', 'mail:send'] },
   { id: 'SendPlacementFeedbackRequest', entry: 'functions/placements/send-feedback-request.ts', access: ['table:read', 'table:write', 'mail:send'] },
   { id: 'RecordPlacementOutcome', entry: 'functions/placements/record-outcome.ts', access: ['table:read', 'table:write'] },
+  { id: 'ScheduleRecognition', entry: 'functions/recognition/schedule.ts', access: ['table:read'] },
+  { id: 'StoreRecognitionToken', entry: 'functions/recognition/store-token.ts', access: ['table:read', 'table:write'] },
+  { id: 'SendRecognitionReminders', entry: 'functions/recognition/send-reminders.ts', access: ['table:read', 'table:write', 'mail:send'] },
 ];
 
 export const WORKFLOWS: WorkflowSpec[] = [
@@ -94,6 +97,17 @@ export const WORKFLOWS: WorkflowSpec[] = [
       read: ['GetPlacement'],
       stop: ['CancelPlacement'],
       callback: ['PostEmployerPage', 'PostPlacementOutcome'],
+    },
+  },
+  {
+    id: 'RecognitionCase',
+    definition: 'infra/workflows/recognition-case.asl.json',
+    tasks: ['ScheduleRecognition', 'StoreRecognitionToken', 'SendRecognitionReminders'],
+    // Started when a case is opened (execution name = case id, input the id only); staff changes wake its wait.
+    callers: {
+      start: ['CreateRecognitionCase', 'OpenRecognitionCase'],
+      read: ['GetRecognitionCase'],
+      callback: ['PostRecognitionEvent', 'UpdateRecognitionDocuments'],
     },
   },
 ];

@@ -120,30 +120,33 @@ export const ForeignQualificationSchema = z.strictObject({
   year: z.int().check(z.minimum(1950), z.maximum(2100)),
 });
 
+/** The case fields as a counsellor enters them (RecognitionCaseInput; opening a draft takes them without `participantId`). */
+export const RecognitionCaseFields = {
+  participantId: z.string().check(z.regex(/^[0-9a-f]{32}$/, code('invalid_type'))),
+  qualification: ForeignQualificationSchema,
+  regulated: z.boolean(),
+  /** The fast-track procedure (§14a BQFG with §81a AufenthG): shorter periods. */
+  fastTrack: z.boolean(),
+  competentBody: z.enum(COMPETENT_BODIES),
+  competentBodyName: z.optional(text(200)),
+  /** Set only to override the derivation from `qualification.country` (e.g. a third-country diploma recognised in an EU state). */
+  euQualification: z.optional(z.boolean()),
+  referenceProfession: z.optional(text(200)),
+  payer: z.optional(z.enum(PAYERS)),
+  /** When the Anerkennungszuschuss was applied for (it must come before the first cost). */
+  grantAppliedOn: z.optional(day),
+  note: z.optional(text(1000)),
+};
+
+/** `competentBodyName` is needed for `other` and refused otherwise. */
+export const competentBodyNameRule = () =>
+  z.superRefine((c: { competentBody: CompetentBody; competentBodyName?: string | undefined }, ctx) => {
+    if (c.competentBody === 'other' && !c.competentBodyName) ctx.addIssue({ code: 'custom', path: ['competentBodyName'], input: c, ...issue('required') });
+    if (c.competentBody !== 'other' && c.competentBodyName) ctx.addIssue({ code: 'custom', path: ['competentBodyName'], input: c, ...issue('not_applicable') });
+  });
+
 /** The case as a counsellor opens it. `competentBodyName` is needed for `other` and refused otherwise. */
-export const RecognitionCaseInput = z
-  .strictObject({
-    participantId: z.string().check(z.regex(/^[0-9a-f]{32}$/, code('invalid_type'))),
-    qualification: ForeignQualificationSchema,
-    regulated: z.boolean(),
-    /** The fast-track procedure (§14a BQFG with §81a AufenthG): shorter periods. */
-    fastTrack: z.boolean(),
-    competentBody: z.enum(COMPETENT_BODIES),
-    competentBodyName: z.optional(text(200)),
-    /** Set only to override the derivation from `qualification.country` (e.g. a third-country diploma recognised in an EU state). */
-    euQualification: z.optional(z.boolean()),
-    referenceProfession: z.optional(text(200)),
-    payer: z.optional(z.enum(PAYERS)),
-    /** When the Anerkennungszuschuss was applied for (it must come before the first cost). */
-    grantAppliedOn: z.optional(day),
-    note: z.optional(text(1000)),
-  })
-  .check(
-    z.superRefine((c, ctx) => {
-      if (c.competentBody === 'other' && !c.competentBodyName) ctx.addIssue({ code: 'custom', path: ['competentBodyName'], input: c, ...issue('required') });
-      if (c.competentBody !== 'other' && c.competentBodyName) ctx.addIssue({ code: 'custom', path: ['competentBodyName'], input: c, ...issue('not_applicable') });
-    }),
-  );
+export const RecognitionCaseInput = z.strictObject(RecognitionCaseFields).check(competentBodyNameRule());
 export type RecognitionCaseInput = z.output<typeof RecognitionCaseInput>;
 
 /** A cost as recorded (fees, translations, certification), in euro cents. */
@@ -221,3 +224,48 @@ export function factUnion<B extends z.core.$ZodLooseShape>(base: B) {
 /** A fact as a counsellor records it: `{ type, date, … }`, optionally `supersedes` the id of the fact it corrects. */
 export const RecognitionFactInput = factUnion({ supersedes: z.optional(FactId) });
 export type RecognitionFactInput = z.output<typeof RecognitionFactInput>;
+
+// ---- the staff routes' requests (schemas/routes/recognition.ts) ----
+
+const version = z.int().check(z.minimum(1));
+
+/** What a case can be in lists: a draft from the intake (required fields still missing), or a state of its facts. */
+export const RECOGNITION_CASE_STATES = ['draft', ...RECOGNITION_STATES] as const;
+export type RecognitionCaseState = (typeof RECOGNITION_CASE_STATES)[number];
+
+/** POST /api/staff/recognition-cases/{id}/open — a draft from the intake becomes a case: the case fields, on the version the caller saw. */
+const { participantId: _participantId, ...openFields } = RecognitionCaseFields;
+export const RecognitionCaseOpenInput = z.strictObject({ version, ...openFields }).check(competentBodyNameRule());
+export type RecognitionCaseOpenInput = z.output<typeof RecognitionCaseOpenInput>;
+
+/** PATCH /api/staff/recognition-cases/{id}/documents — one or more checklist items, each kind once, on the version the caller saw. */
+export const RecognitionDocumentsInput = z.strictObject({
+  version,
+  documents: z
+    .array(ChecklistUpdateInput)
+    .check(
+      z.minLength(1),
+      z.maxLength(DOCUMENT_KINDS.length),
+      z.refine((items: { kind: string }[]) => new Set(items.map((i) => i.kind)).size === items.length, issue('duplicate_values')),
+    ),
+});
+export type RecognitionDocumentsInput = z.output<typeof RecognitionDocumentsInput>;
+
+/** POST /api/staff/recognition-cases/{id}/events — one fact (`{version, type, date, …}`), optionally superseding one. */
+export const RecognitionEventInput = factUnion({ supersedes: z.optional(FactId), version });
+export type RecognitionEventInput = z.output<typeof RecognitionEventInput>;
+
+/** POST /api/staff/recognition-cases/{id}/costs — a cost, on the version the caller saw. */
+export const RecognitionCostRequest = z.strictObject({ version, ...RecognitionCostInput.shape });
+export type RecognitionCostRequest = z.output<typeof RecognitionCostRequest>;
+
+/** GET /api/staff/recognition-cases?state=&overdue=&body=&cursor= */
+export const RecognitionListQuery = z.strictObject({
+  state: z.optional(z.enum(RECOGNITION_CASE_STATES)),
+  /** `true`: only cases with a deadline passed unmet; `false`: only the others. */
+  overdue: z.optional(z.enum(['true', 'false'])),
+  /** The competent body. */
+  body: z.optional(z.enum(COMPETENT_BODIES)),
+  cursor: z.optional(z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/))),
+});
+export type RecognitionListQuery = z.output<typeof RecognitionListQuery>;

@@ -75,3 +75,31 @@ export type PlacementSchedule = z.infer<typeof PlacementSchedule>;
 /** SendPlacementCheckIn: whether the placement still runs, and whether the mail went out now. */
 export const PlacementStepResult = z.strictObject({ next: z.enum(['continue', 'end']), sent: z.boolean() });
 export type PlacementStepResult = z.infer<typeof PlacementStepResult>;
+
+/* The RecognitionCase workflow (infra/workflows/recognition-case.asl.json): the case id, the version a wait was planned on, due seconds. */
+
+const caseId = z.string().check(z.regex(/^[0-9a-f]{32}$/));
+
+export const RecognitionTaskInput = z.strictObject({ caseId });
+export type RecognitionTaskInput = z.infer<typeof RecognitionTaskInput>;
+
+/** StoreRecognitionToken (the receiving end of AwaitChange): the token and the case version the wait was planned on. */
+export const RecognitionTokenTaskInput = z.strictObject({
+  caseId,
+  version: z.int().check(z.minimum(1)),
+  taskToken: z.string().check(z.minLength(1), z.maxLength(8192)),
+});
+export type RecognitionTokenTaskInput = z.infer<typeof RecognitionTokenTaskInput>;
+
+/**
+ * What ScheduleRecognition and SendRecognitionReminders hand on (`$.wait`): send the reminders
+ * that are due, wait `seconds` (until the next reminder, at most 30 days) on `version`, or end.
+ * `sent` names the kinds of reminder this step mailed now (for the staff's timeline).
+ */
+export const RecognitionWaitState = z.strictObject({
+  next: z.enum(['wait', 'remind', 'end']),
+  seconds: z.optional(z.int().check(z.minimum(1), z.maximum(31_536_000))),
+  version: z.optional(z.int()),
+  sent: z.optional(z.array(z.enum(['receipt_overdue', 'decision_overdue', 'translation_pending', 'adaptation_follow_up']))),
+});
+export type RecognitionWaitState = z.infer<typeof RecognitionWaitState>;

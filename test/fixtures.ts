@@ -99,7 +99,7 @@ export function placementBody(today: string, extra: Record<string, unknown> = {}
 
 /** A staff API Gateway event (the signed-in counsellor of events/get-staff-participant.json), for any route. */
 export function staffEvent(opts: {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   path: string;
   query?: Record<string, string>;
   params?: Record<string, string>;

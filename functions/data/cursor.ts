@@ -28,11 +28,20 @@ export function decodeCursor(cursor: string): ListPosition | undefined {
 
 /** A placement listing's position (the placement index sort key and its PK); same opaque format. */
 export function decodePlacementCursor(cursor: string): ListPosition | undefined {
+  return decodePosition(cursor, CURSOR_PATTERNS.placementSortKey, CURSOR_PATTERNS.placementPk);
+}
+
+/** A recognition case listing's position (the site listing's sort key and the case's PK). */
+export function decodeRecognitionCursor(cursor: string): ListPosition | undefined {
+  return decodePosition(cursor, CURSOR_PATTERNS.recognitionSortKey, CURSOR_PATTERNS.recognitionPk);
+}
+
+function decodePosition(cursor: string, sortKeyPattern: RegExp, pkPattern: RegExp): ListPosition | undefined {
   const value = decode(cursor);
   if (!Array.isArray(value) || value.length !== 2) return undefined;
   const [sortKey, pk] = value as unknown[];
   if (typeof sortKey !== 'string' || typeof pk !== 'string') return undefined;
-  if (!CURSOR_PATTERNS.placementSortKey.test(sortKey) || !CURSOR_PATTERNS.placementPk.test(pk)) return undefined;
+  if (!sortKeyPattern.test(sortKey) || !pkPattern.test(pk)) return undefined;
   return { sortKey, pk };
 }
 

@@ -23,6 +23,9 @@
  * |                        |                                     |                                | GSI3 PARTICIPANT#<participantId>#PLACEMENTS / <createdAt>#<id> (always) |
  * |                        |                                     |                                | GSI4 SITE#<site>#AGENDA / <since>#placement.answer#<id> (waiting for the employer) or <feedbackAt>#placement.feedback#<id> (feedback due) |
  * | Employer link          | EMPLOYER_LINK#<sha256(link id)>     | EMPLOYER_LINK                  | – (expires: TTL, well after the link's validUntil)                 |
+ * | Recognition case (also a draft from the intake) | RECOGNITION#<id> | CASE                    | GSI1 SITE#<site>#RECOGNITION / RECOGNITION#<createdAt>#<id> (always) |
+ * |                        |                                     |                                | GSI3 PARTICIPANT#<participantId>#RECOGNITION / <createdAt>#<id> (always) |
+ * |                        |                                     |                                | GSI4 SITE#<site>#AGENDA / <end of the due day>#recognition.deadline#<id> (an unmet receipt or decision deadline with a known day) |
  *
  * The participant's partition sorts AUDIT# < NAME# < PROFILE < SUBMISSION#: the record's query
  * (SK ≥ PROFILE) reads the profile and the further submissions only. Name-index entries hold
@@ -66,6 +69,12 @@
  * | a workflow step records what it did                 | conditional Update Placement (if_not_exists / attribute_not_exists) | placement-steps.ts |
  * | the outcome on the participant (once per placement) | conditional Update Participant.placementOutcomes.<id> | participants.ts |
  * | "Heute": placements waiting for the employer, feedback due | the agenda's Query on GSI4 (items of type Placement) | agenda.ts |
+ * | open a recognition case (idempotent on the key); a draft from the intake (once per submission) | conditional Put Recognition case | recognition-cases.ts |
+ * | a site's recognition cases, newest first            | Query GSI1 backwards; state, overdue and body filtered on read (they depend on today) | recognition-cases.ts |
+ * | a participant's recognition cases                   | Query GSI3 PARTICIPANT#<id>#RECOGNITION, backwards   | recognition-cases.ts |
+ * | a fact, the checklist, a cost, opening a draft (optimistic locking) | conditional Update on version (facts by list_append; GSI4 follows the deadline); ALL_NEW: the task token | recognition-changes.ts |
+ * | the workflow claims a reminder once, keeps its token | conditional Update (NOT contains sentReminders, on the version read) | recognition-steps.ts |
+ * | "Heute": recognition deadlines due within 7 days or overdue | the agenda's Query on GSI4 (items of type RecognitionCase) | agenda.ts |
  */
 
 export const TABLE_KEYS = {
@@ -127,6 +136,7 @@ export const SK = {
   staffPrefix: 'STAFF#',
   placement: 'PLACEMENT',
   employerLink: 'EMPLOYER_LINK',
+  recognitionCase: 'CASE',
 } as const;
 
 export interface ItemKey {
@@ -138,36 +148,38 @@ export const key = {
   submission: (id: string): ItemKey => ({ PK: `SUBMISSION#${id}`, SK: SK.submission }),
   identity: (hash: string): ItemKey => ({ PK: `IDENTITY#${hash}`, SK: SK.identity }),
   participant: (id: string): ItemKey => ({ PK: participantPartition(id), SK: SK.profile }),
-  linkedSubmission: (participantId: string, receivedAt: string, submissionId: string): ItemKey => ({
-    PK: participantPartition(participantId),
-    SK: `${SK.linkedSubmissionPrefix}${receivedAt}#${submissionId}`,
-  }),
+  linkedSubmission: (participantId: string, receivedAt: string, submissionId: string): ItemKey => ({ PK: participantPartition(participantId), SK: `${SK.linkedSubmissionPrefix}${receivedAt}#${submissionId}` }),
   /** `suffix` makes entries written in the same millisecond distinct (random). */
-  audit: (participantId: string, at: string, suffix: string): ItemKey => ({
-    PK: participantPartition(participantId),
-    SK: `${SK.auditPrefix}${at}#${suffix}`,
-  }),
+  audit: (participantId: string, at: string, suffix: string): ItemKey => ({ PK: participantPartition(participantId), SK: `${SK.auditPrefix}${at}#${suffix}` }),
   /** Site-level audit (list, search, Heute reads): one partition per site and UTC day of `at`. */
-  siteAudit: (site: string, at: string, suffix: string): ItemKey => ({
-    PK: `SITE#${site}#AUDIT#${at.slice(0, 10)}`,
-    SK: `${SK.auditPrefix}${at}#${suffix}`,
-  }),
+  siteAudit: (site: string, at: string, suffix: string): ItemKey => ({ PK: `SITE#${site}#AUDIT#${at.slice(0, 10)}`, SK: `${SK.auditPrefix}${at}#${suffix}` }),
   /** Which participant a reference belongs to: their own or a linked submission's. */
   reference: (reference: string): ItemKey => ({ PK: `REFERENCE#${reference}`, SK: SK.reference }),
-  nameEntry: (participantId: string, entry: string): ItemKey => ({
-    PK: participantPartition(participantId),
-    SK: `${SK.nameEntryPrefix}${entry}`,
-  }),
+  nameEntry: (participantId: string, entry: string): ItemKey => ({ PK: participantPartition(participantId), SK: `${SK.nameEntryPrefix}${entry}` }),
   staffMember: (site: string, sub: string): ItemKey => ({ PK: staffDirectoryPartition(site), SK: `${SK.staffPrefix}${sub}` }),
   /** One team notice per participant, recipient site and (Berlin) day. */
-  teamNotice: (participantId: string, day: string, site: string): ItemKey => ({
-    PK: `TEAM_NOTICE#${participantId}#${day}`,
-    SK: `SITE#${site}`,
-  }),
+  teamNotice: (participantId: string, day: string, site: string): ItemKey => ({ PK: `TEAM_NOTICE#${participantId}#${day}`, SK: `SITE#${site}` }),
   placement: (id: string): ItemKey => ({ PK: `PLACEMENT#${id}`, SK: SK.placement }),
   /** An employer link, by the hex SHA-256 of its opaque id (the id itself is never stored). */
   employerLink: (hash: string): ItemKey => ({ PK: `EMPLOYER_LINK#${hash}`, SK: SK.employerLink }),
+  recognitionCase: (id: string): ItemKey => ({ PK: `RECOGNITION#${id}`, SK: SK.recognitionCase }),
 };
+
+/** Recognition cases reuse GSI1 (site listing), GSI3 (by participant) and GSI4 (agenda), in partitions of their own. */
+export const RECOGNITION_INDEXES = { siteListing: INDEXES.siteListing, byParticipant: INDEXES.siteNames, agenda: INDEXES.siteAgenda } as const;
+
+/** A recognition case's listing keys (site, participant); they never move (the state is derived on read). */
+export function recognitionIndexKeys(c: { site: string; createdAt: string; id: string; participantId: string }) {
+  const I = RECOGNITION_INDEXES;
+  return {
+    [I.siteListing.partitionKey]: siteRecognitionPartition(c.site),
+    [I.siteListing.sortKey]: `RECOGNITION#${c.createdAt}#${c.id}`,
+    [I.byParticipant.partitionKey]: participantRecognitionPartition(c.participantId),
+    [I.byParticipant.sortKey]: `${c.createdAt}#${c.id}`,
+  };
+}
+export const siteRecognitionPartition = (site: string) => `SITE#${site}#RECOGNITION`;
+export const participantRecognitionPartition = (participantId: string) => `PARTICIPANT#${participantId}#RECOGNITION`;
 
 /** A placement's listing index keys (site, status, participant); the status key moves with the status. */
 export function placementIndexKeys(p: { site: string; status: string; createdAt: string; id: string; participantId: string }) {
@@ -224,6 +236,8 @@ export const AGENDA_KINDS = {
   placementAnswer: 'placement.answer',
   /** A confirmed trial placement whose feedback is due on its last day. */
   placementFeedback: 'placement.feedback',
+  /** A recognition case's unmet receipt or decision deadline, by the end of its due day (00:00 Berlin after it). */
+  recognitionDeadline: 'recognition.deadline',
 } as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[keyof typeof AGENDA_KINDS];
 
@@ -253,6 +267,8 @@ export const CURSOR_PATTERNS = {
   auditSortKey: /^AUDIT#\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f]{8}$/,
   placementSortKey: /^(PLACEMENT#)?\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f]{32}$/,
   placementPk: /^PLACEMENT#[0-9a-f]{32}$/,
+  recognitionSortKey: /^RECOGNITION#\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f]{32}$/,
+  recognitionPk: /^RECOGNITION#[0-9a-f]{32}$/,
 } as const;
 
 /** Item `type` attributes (for humans reading the table, and the stream filter). */
@@ -269,6 +285,7 @@ export const ITEM_TYPE = {
   teamNotice: 'TeamNotice',
   placement: 'Placement',
   employerLink: 'EmployerLink',
+  recognitionCase: 'RecognitionCase',
 } as const;
 
 /**

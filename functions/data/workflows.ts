@@ -80,3 +80,30 @@ export async function describePlacementExecution(placementId: string): Promise<E
 export async function sendTaskSuccess(taskToken: string, output: Record<string, string | boolean>): Promise<void> {
   await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
 }
+
+/* The RecognitionCase workflow: one execution per case, named by the case id (input: the id only). */
+
+export const RECOGNITION_CASE_ARN_VARIABLE = 'RECOGNITION_CASE_STATE_MACHINE_ARN';
+
+export function recognitionExecutionArn(caseId: string): string {
+  return `${stateMachineArn(RECOGNITION_CASE_ARN_VARIABLE).replace(':stateMachine:', ':execution:')}:${caseId}`;
+}
+
+/** Starts the case's workflow (idempotent by name, like the placement's). */
+export async function startRecognitionWorkflow(caseId: string): Promise<void> {
+  try {
+    await sfn.send(new StartExecutionCommand({ stateMachineArn: stateMachineArn(RECOGNITION_CASE_ARN_VARIABLE), name: caseId, input: JSON.stringify({ caseId }) }));
+  } catch (err) {
+    if (!(err instanceof ExecutionAlreadyExists)) throw err;
+  }
+}
+
+/** The case's execution as staff read it; undefined when it never started. */
+export async function describeRecognitionExecution(caseId: string): Promise<ExecutionState | undefined> {
+  try {
+    return await describeExecution(recognitionExecutionArn(caseId));
+  } catch (err) {
+    if (err instanceof ExecutionDoesNotExist) return undefined;
+    throw err;
+  }
+}

@@ -107,3 +107,13 @@ export class AlreadyAnswered extends Error {
 export class PlacementClosed extends Error {
   override name = 'PlacementClosed';
 }
+
+/** The recognition case changed after its wait was planned: plan again (the ASL goes back to ScheduleRecognition). */
+export class RecognitionCaseChanged extends Error {
+  override name = 'RecognitionCaseChanged';
+}
+
+/** The recognition case is gone, withdrawn, closed, or decided with nothing left to remind: the workflow ends. */
+export class RecognitionCaseClosed extends Error {
+  override name = 'RecognitionCaseClosed';
+}

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { isEuEeaSwissCountry, type Payer } from '../../schemas/recognition.js';
 
 /**
@@ -47,4 +48,15 @@ export function grantWarning(
   const applied = kase.grantAppliedOn ?? null;
   const early = costs.map((c) => c.date).filter((d) => applied === null || d < applied).sort();
   return early[0] ? { code: 'costs_before_grant_application', firstCostOn: early[0], grantAppliedOn: applied } : null;
+}
+
+/** A case's id: derived from the site and the client's Idempotency-Key (a retry lands on the same item), or random. */
+export function recognitionCaseIdFor(site: string, idempotencyKey: string | undefined): string {
+  if (idempotencyKey) return createHash('sha256').update(`recognition:${site}:${idempotencyKey}`).digest('hex').slice(0, 32);
+  return randomBytes(16).toString('hex');
+}
+
+/** The id of the draft an intake leaves: derived from its submission, so a retried registration creates it once. */
+export function recognitionDraftIdFor(submissionId: string): string {
+  return createHash('sha256').update(`recognition-draft:${submissionId}`).digest('hex').slice(0, 32);
 }

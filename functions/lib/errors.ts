@@ -9,6 +9,7 @@ import {
   NotAllowed,
   NotFound,
   NotSignedIn,
+  RecognitionFactRefused,
   StateConflict,
   TryAgain,
   VersionConflict,
@@ -44,10 +45,18 @@ export function errorResponse(err: unknown, lang: Language): HttpResult {
     return json(err.status, body, err.headers);
   }
   if (err instanceof DomainError) {
-    const params = err instanceof StateConflict ? err.params : undefined;
+    const params = err instanceof StateConflict ? listed(err.params, lang) : undefined;
     const body: Record<string, unknown> = { code: err.code, message: message(lang, err.code, params) };
     if (err instanceof InvalidInput) body['errors'] = localise(err.problems, lang);
+    // A refused fact names what may come instead (the console labels the codes).
+    if (err instanceof RecognitionFactRefused && Array.isArray(err.params['allowed'])) body['allowed'] = err.params['allowed'];
     return json(statusOf(err), body);
   }
   return json(500, { code: 'server_error', message: message(lang, 'server_error') });
+}
+
+/** Lists in a message (e.g. the facts allowed next) read as "a, b", or "no further step" when empty. */
+function listed(params: Record<string, unknown>, lang: Language): Record<string, unknown> {
+  const each = Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? (v.length ? v.join(', ') : message(lang, 'recognition_nothing_allowed')) : v]);
+  return Object.fromEntries(each);
 }

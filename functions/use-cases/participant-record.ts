@@ -3,11 +3,13 @@ import type { Participant } from '../../schemas/model/participant.js';
 import { appendAudit, auditPage } from '../data/audit.js';
 import { getParticipant, getParticipantWithSubmissions } from '../data/participants.js';
 import { placementsOfParticipant } from '../data/placements.js';
+import { recognitionOfParticipant } from '../data/recognition-cases.js';
 import { describeExecution } from '../data/workflows.js';
 import { encodeAuditCursor } from '../data/cursor.js';
 import { NotFound } from '../domain/errors.js';
 import { assigneeView } from '../domain/participant-views.js';
 import { participantPlacementView } from '../domain/placement-views.js';
+import { recognitionSummary } from '../domain/recognition-views.js';
 import { intakeWorkflowView, type WorkflowView } from '../domain/workflow-view.js';
 import { siteById } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
@@ -21,7 +23,12 @@ export const AUDIT_PAGE = 50;
  * like an unknown id. The read is audited before the data leaves.
  */
 export async function readParticipantRecord(me: SitePrincipal, id: string, now: Date = new Date()) {
-  const [found, audit, placements] = await Promise.all([getParticipantWithSubmissions(id), auditPage(id, { limit: AUDIT_PAGE }), placementsOfParticipant(id)]);
+  const [found, audit, placements, recognition] = await Promise.all([
+    getParticipantWithSubmissions(id),
+    auditPage(id, { limit: AUDIT_PAGE }),
+    placementsOfParticipant(id),
+    recognitionOfParticipant(id),
+  ]);
   if (!found || found.participant.site !== me.site) throw new NotFound();
 
   const read: AuditEntry = { at: now.toISOString(), actor: me.sub, role: me.role, action: 'participant.read' };
@@ -61,6 +68,8 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
       })),
     },
     placements: placements.map(participantPlacementView),
+    // A case belongs to the site that opened it (after a handover the new site opens its own).
+    recognitionCases: recognition.filter((c) => c.site === me.site).map((c) => recognitionSummary(c, now)),
     audit: [...[...audit.items].reverse(), read].map(auditView),
     auditCursor: audit.next ? encodeAuditCursor(audit.next) : null,
   };

@@ -11,6 +11,7 @@ import { identityHash, participantIdFor } from '../domain/intake.js';
 import { nameEntries } from '../domain/name-search.js';
 import { config } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
+import { leaveRecognitionDraft } from './recognition-draft.js';
 
 /**
  * Workflow step: turns an accepted submission into a participant, once per person (duplicate
@@ -41,6 +42,8 @@ export async function registerParticipant(submissionId: string, executionArn?: s
     // The staff search: the reference and the names (idempotent upserts, before the step counts as done).
     await indexReferenceOf(s, ownId);
     await indexNames(ownId, s.site, nameEntries(entry.person.firstName, entry.person.lastName));
+    // Asked for recognition: a draft case for the counsellor (idempotent, before the step counts as done).
+    await leaveRecognitionDraft(s, { id: ownId, reference: s.reference, site: s.site }, entry, at);
     if (executionArn) await recordIntakeExecution(ownId, executionArn);
     await markSubmissionRegistered(s.id, { participantId: ownId, participantSite: s.site, duplicate: false });
     logger.info('participant registered', { submissionId: s.id, participantId: ownId });

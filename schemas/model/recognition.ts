@@ -57,5 +57,43 @@ export const RecognitionCaseSchema = z.object({
   createdBy: z.string(),
   updatedAt: z.string(),
   version: z.int(),
+
+  /** The participant's reference: what team mails and lists show of them (no name). */
+  participantReference: z.string(),
+  /** Hash of the request body (an Idempotency-Key replayed with another body is refused). */
+  contentHash: z.optional(z.string()),
+  /** A case opened from an intake's draft: the submission it came from, and who opened it when. */
+  submissionId: z.optional(z.string()),
+  openedAt: z.optional(z.string()),
+  openedBy: z.optional(z.string()),
+  /** The keys of the reminders the workflow sent (functions/domain/recognition-reminders.ts), each claimed once before mailing. */
+  sentReminders: z.optional(z.set(z.string())),
+  /** The task token of the workflow's wait and the case version it was stored for (never in a URL or a log). */
+  taskToken: z.optional(z.string()),
+  tokenVersion: z.optional(z.int()),
+  tokenStoredAt: z.optional(z.string()),
 });
 export type RecognitionCase = z.infer<typeof RecognitionCaseSchema>;
+
+/**
+ * A draft an intake that asked for recognition leaves for the counsellor (the same key as the
+ * case it becomes): the qualification as the participant gave it (no title yet) and the checklist
+ * from the documents they said they have. Opening it (the case fields) turns it into a case.
+ */
+export const RecognitionDraftSchema = z.object({
+  id: z.string(),
+  draft: z.literal(true),
+  site: z.string(),
+  participantId: z.string(),
+  participantReference: z.string(),
+  qualification: z.object({ country: z.string(), profession: z.string(), year: z.int() }),
+  checklist: ChecklistSchema,
+  submissionId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int(),
+});
+export type RecognitionDraft = z.infer<typeof RecognitionDraftSchema>;
+
+/** Whether a stored recognition item is a draft (not opened yet). */
+export const isRecognitionDraft = (item: RecognitionCase | RecognitionDraft): item is RecognitionDraft => 'draft' in item && item.draft === true;

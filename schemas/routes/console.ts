@@ -4,6 +4,7 @@ import { ROUTE_PATHS } from './paths.js';
 import { ERRORS, STAFF_ERRORS, CHANGE_ERRORS } from '../http/errors.js';
 import { AssignmentInput, ParticipantId, ParticipantSearchQuery, ROLES, TransferInput } from '../staff.js';
 import { PlacementSummaryBody } from './placements.js';
+import { TodayRecognitionBody } from './recognition-bodies.js';
 import { AssigneeBody, ParticipantSummaryBody, SiteRefBody } from './staff.js';
 
 /**
@@ -87,6 +88,8 @@ export const TodayBody = z.strictObject({
   waiting: z.array(WaitingItemBody),
   /** Trial placements waiting for the employer (longest first), then those whose feedback is due within 7 days or overdue. */
   placements: z.array(TodayPlacementBody),
+  /** Recognition cases whose receipt or decision deadline passed unmet (first) or is due within 7 days, by due day. */
+  recognition: z.array(TodayRecognitionBody),
   /** What falls due within the next 7 days, earliest first. */
   upcoming: z.array(UpcomingItemBody),
   /** The agenda had more items than one read takes (250). */
@@ -98,7 +101,7 @@ export const GetToday = defineRoute({
   ...ROUTE_PATHS.GetToday,
   auth: SITE_STAFF,
   tag: 'participants',
-  summary: '"Heute": who waits for a first contact, trial placements waiting for the employer or for feedback, and what is due within 7 days',
+  summary: '"Heute": who waits for a first contact, trial placements waiting for the employer or for feedback, recognition deadlines, and what is due within 7 days',
   description:
     'One Query on the site\'s agenda index (sparse: an item is on it while it is due; the intake follow-up puts a waiting participant there when it schedules the due ' +
     'times, a first contact, withdrawal or transfer takes it off or along). Each waiting participant with how long they have waited, whether reminder and escalation ' +

@@ -6,6 +6,15 @@ import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
 import { GetStaffMe } from './me.js';
 import { CancelPlacement, CreatePlacement, GetPlacement, ListPlacements, PostPlacementOutcome, ResendPlacementLink } from './placements.js';
+import {
+  CreateRecognitionCase,
+  GetRecognitionCase,
+  ListRecognitionCases,
+  OpenRecognitionCase,
+  PostRecognitionCost,
+  PostRecognitionEvent,
+  UpdateRecognitionDocuments,
+} from './recognition.js';
 import { GetParticipant, GetParticipantAudit, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
 export * from './health.js';
@@ -16,6 +25,7 @@ export * from './staff.js';
 export * from './console.js';
 export * from './placements.js';
 export * from './employer.js';
+export * from './recognition.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -39,6 +49,13 @@ export const CONTRACTS = [
   CancelPlacement,
   ResendPlacementLink,
   PostPlacementOutcome,
+  CreateRecognitionCase,
+  ListRecognitionCases,
+  GetRecognitionCase,
+  OpenRecognitionCase,
+  UpdateRecognitionDocuments,
+  PostRecognitionEvent,
+  PostRecognitionCost,
   GetEmployerPage,
   PostEmployerPage,
 ] as const satisfies readonly RouteContract[];

@@ -24,6 +24,13 @@ export const ROUTE_PATHS = {
   CancelPlacement: { method: 'POST', path: '/api/staff/placements/{id}/cancel' },
   ResendPlacementLink: { method: 'POST', path: '/api/staff/placements/{id}/resend' },
   PostPlacementOutcome: { method: 'POST', path: '/api/staff/placements/{id}/outcome' },
+  CreateRecognitionCase: { method: 'POST', path: '/api/staff/recognition-cases' },
+  ListRecognitionCases: { method: 'GET', path: '/api/staff/recognition-cases' },
+  GetRecognitionCase: { method: 'GET', path: '/api/staff/recognition-cases/{id}' },
+  OpenRecognitionCase: { method: 'POST', path: '/api/staff/recognition-cases/{id}/open' },
+  UpdateRecognitionDocuments: { method: 'PATCH', path: '/api/staff/recognition-cases/{id}/documents' },
+  PostRecognitionEvent: { method: 'POST', path: '/api/staff/recognition-cases/{id}/events' },
+  PostRecognitionCost: { method: 'POST', path: '/api/staff/recognition-cases/{id}/costs' },
   GetEmployerPage: { method: 'GET', path: '/p/{linkId}' },
   PostEmployerPage: { method: 'POST', path: '/p/{linkId}' },
 } as const;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
 import { ROUTE_PATHS } from './paths.js';
+import { RecognitionSummaryBody } from './recognition-bodies.js';
 import { ERRORS, STAFF_ERRORS, CHANGE_ERRORS } from '../http/errors.js';
 import { LANGUAGE_CODES } from '../languages.js';
 import { AUDIT_ROLES, AuditDetailSchema, AuditEntrySchema } from '../model/audit.js';
@@ -120,6 +121,8 @@ export const ParticipantRecordBody = z.strictObject({
       outcome: z.nullable(z.enum(PLACEMENT_OUTCOMES)),
     }),
   ),
+  /** The participant's recognition cases at this site (drafts from the intake too), newest first (GET /api/staff/recognition-cases/{id} for one). */
+  recognitionCases: z.array(RecognitionSummaryBody),
   /** The newest entries, oldest first (this read last); older ones through `auditCursor`. */
   audit: z.array(AuditBody),
   auditCursor: Cursor,
@@ -133,7 +136,7 @@ export const GetParticipant = defineRoute({
   summary: "A participant's record",
   description:
     'Entry data, the assignee, duplicate flags and further submissions (with the site each came in through: a person registered at another site too is one participant, ' +
-    'shown here with `fromSite` and `otherSite`), the trial placements, the newest audit entries, the workflows in words. The read itself is audited before the data leaves.',
+    'shown here with `fromSite` and `otherSite`), the trial placements, the recognition cases, the newest audit entries, the workflows in words. The read itself is audited before the data leaves.',
   params: IdParams,
   responses: { 200: { description: 'The record.', body: ParticipantRecordBody }, 404: ERRORS[404], ...STAFF_ERRORS },
 });

@@ -7,6 +7,7 @@ import { handler as notify } from '../../functions/intake/notify-team.js';
 import { handler as register } from '../../functions/intake/register-participant.js';
 import { handler as confirm } from '../../functions/intake/send-confirmation.js';
 import { participantIdFor } from '../../functions/domain/intake.js';
+import { recognitionDraftIdFor } from '../../functions/domain/recognition-case.js';
 import { lambdaContext, storedParticipant, validIntake } from '../fixtures.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -53,9 +54,22 @@ describe('RegisterParticipant', () => {
     // The same Idempotency-Key sent again after its record expired never lands on this participant.
     expect(participantIdFor({ id: SUB, receivedAt: '2027-01-05T09:00:00.000Z' })).not.toBe(id);
     const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input.Item!);
-    expect(puts.map((i) => i['type'])).toEqual(['Identity', 'Participant']);
+    expect(puts.map((i) => i['type'])).toEqual(['Identity', 'Participant', 'RecognitionCase']);
     expect(puts[1]).toMatchObject({ PK: `PARTICIPANT#${id}`, GSI1PK: 'SITE#marxloh', status: 'new', reference: 'AB12-CD34' });
     expect(JSON.stringify(puts[0])).not.toContain('Beispielfrau');
+    // The intake asked for recognition: a draft case from its qualification answers, once (its id from the submission, a conditional Put).
+    expect(ddb.commandCalls(PutCommand)[2]!.args[0].input.ConditionExpression).toBe('attribute_not_exists(PK)');
+    expect(puts[2]).toMatchObject({
+      PK: `RECOGNITION#${recognitionDraftIdFor(SUB)}`,
+      draft: true,
+      participantId: id,
+      participantReference: 'AB12-CD34',
+      qualification: { country: 'PL', profession: 'Bürokauffrau', year: 2010 },
+      checklist: { certificates: { state: 'at_hand', since: '2026-11-26' }, cv_german: { state: 'at_hand', since: '2026-11-26' }, translations: { state: 'missing', since: '2026-11-26' } },
+      GSI1PK: 'SITE#marxloh#RECOGNITION',
+      GSI3PK: `PARTICIPANT#${id}#RECOGNITION`,
+    });
+    expect(puts[2]).not.toHaveProperty('GSI4PK');
   });
 
   it('links a second submission of the same person to the existing participant and flags it', async () => {

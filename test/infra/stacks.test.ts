@@ -252,6 +252,31 @@ describe('workflows', () => {
     });
   });
 
+  it('lets the RecognitionCase state machine invoke its three task functions; the case routes start, read or wake it as the registry says', () => {
+    const [policy] = Object.values(
+      main.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^WorkflowsRecognitionCaseRole') }] } }),
+    );
+    const invoke = policy!.Properties.PolicyDocument.Statement.filter((s: { Action: string }) => s.Action === 'lambda:InvokeFunction');
+    expect(invoke.flatMap((s: { Resource: unknown }) => [s.Resource].flat())).toHaveLength(3);
+    const statesActions = (route: string) =>
+      Object.values(main.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp(`^ApiRoutes${route}Role`) }] } }))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement)
+        .flatMap((s: { Action: string | string[] }) => [s.Action].flat())
+        .filter((a: string) => a.startsWith('states:'))
+        .sort();
+    expect(statesActions('CreateRecognitionCase')).toEqual(['states:StartExecution']);
+    expect(statesActions('OpenRecognitionCase')).toEqual(['states:StartExecution']);
+    expect(statesActions('GetRecognitionCase')).toEqual(['states:DescribeExecution', 'states:GetExecutionHistory', 'states:ListExecutions']);
+    expect(statesActions('PostRecognitionEvent')).toEqual(['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess']);
+    expect(statesActions('UpdateRecognitionDocuments')).toEqual(['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess']);
+    expect(statesActions('ListRecognitionCases')).toEqual([]);
+    expect(statesActions('PostRecognitionCost')).toEqual([]);
+    main.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'POST /api/staff/recognition-cases/{id}/events',
+      Environment: { Variables: Match.objectLike({ RECOGNITION_CASE_STATE_MACHINE_ARN: { Ref: Match.stringLikeRegexp('^WorkflowsRecognitionCaseStateMachine') } }) },
+    });
+  });
+
   it('alarms on failed and timed-out executions', () => {
     for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
       main.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/States', MetricName: metric, AlarmActions: Match.anyValue() });

@@ -128,6 +128,7 @@ describe('the fact contract', () => {
         ...caseBody(),
         id: 'd'.repeat(32),
         site: 'marxloh',
+        participantReference: 'AB12-CD34',
         checklist: Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, { state: 'missing', since: '2027-02-01' }])),
         costs: [],
         facts: [stored],
