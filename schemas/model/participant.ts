@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { LANGUAGE_CODES } from '../languages.js';
+import { PLACEMENT_OUTCOMES } from '../placements.js';
 import { PARTICIPANT_STATUSES } from '../staff.js';
 import { ConsentRecordSchema, EntrySchema } from './entry.js';
-import { PlacementOutcomeRecordSchema } from './placement.js';
 
 /** The intake follow-up's absolute due times and what it did (the workflow waits on these). */
 export const FollowUpSchema = z.object({
@@ -40,6 +40,15 @@ export type Assignment = z.infer<typeof AssignmentSchema>;
 
 /** The participant's last move from another site (the audit trail has every one). */
 export const TransferSchema = z.object({ fromSite: z.string(), at: z.string(), by: z.string() });
+
+/**
+ * A trial placement's outcome as the participant's record keeps it: one entry per placement
+ * (idempotent). Here rather than in placement.ts, so a participant builds no placement schemas.
+ */
+export const PlacementOutcomeRecordSchema = z.object({
+  outcome: z.enum(PLACEMENT_OUTCOMES),
+  at: z.string(),
+});
 
 /** A registered person: one per person per project (duplicate rule), owned by one site. */
 export const ParticipantSchema = z.object({

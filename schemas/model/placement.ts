@@ -129,9 +129,3 @@ export const EmployerLinkSchema = z.object({
   expiresAt: z.number(),
 });
 export type EmployerLink = z.infer<typeof EmployerLinkSchema>;
-
-/** An outcome as the participant's record keeps it: one entry per placement (idempotent). */
-export const PlacementOutcomeRecordSchema = z.object({
-  outcome: z.enum(PLACEMENT_OUTCOMES),
-  at: z.string(),
-});

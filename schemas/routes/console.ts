@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
 import { ROUTE_PATHS } from './paths.js';
 import { ERRORS, STAFF_ERRORS, CHANGE_ERRORS } from '../http/errors.js';
-import { AssignmentInput, ParticipantId, ParticipantSearchQuery, ROLES, TransferInput } from '../staff.js';
+import { ROLES } from '../staff.js';
+import { AssignmentInput, ParticipantId, ParticipantSearchQuery, TransferInput } from '../staff-inputs.js';
 import { PlacementSummaryBody } from './placements.js';
 import { AssigneeBody, ParticipantSummaryBody, SiteRefBody } from './staff.js';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
-import { EmployerFormInput } from '../placements.js';
+import { EmployerFormInput } from '../placement-inputs.js';
 import { ROUTE_PATHS } from './paths.js';
 
 /**

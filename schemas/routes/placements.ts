@@ -1,18 +1,8 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
 import { ErrorBody, ERRORS, STAFF_ERRORS, CHANGE_ERRORS } from '../http/errors.js';
-import {
-  LINK_PURPOSES,
-  PLACEMENT_DECISIONS,
-  PLACEMENT_OUTCOMES,
-  PLACEMENT_STATUSES,
-  PlacementCancelInput,
-  PlacementId,
-  PlacementInput,
-  PlacementListQuery,
-  PlacementOutcomeInput,
-  PlacementResendInput,
-} from '../placements.js';
+import { LINK_PURPOSES, PLACEMENT_DECISIONS, PLACEMENT_OUTCOMES, PLACEMENT_STATUSES } from '../placements.js';
+import { PlacementCancelInput, PlacementId, PlacementInput, PlacementListQuery, PlacementOutcomeInput, PlacementResendInput } from '../placement-inputs.js';
 import { ROLES } from '../staff.js';
 import { ROUTE_PATHS } from './paths.js';
 import { WorkflowViewBody } from './staff.js';

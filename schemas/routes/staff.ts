@@ -7,7 +7,8 @@ import { AUDIT_ROLES, AuditDetailSchema, AuditEntrySchema } from '../model/audit
 import { ConsentRecordSchema, EntrySchema } from '../model/entry.js';
 import { FirstContactSchema, FollowUpSchema, WithdrawalSchema } from '../model/participant.js';
 import { PLACEMENT_OUTCOMES, PLACEMENT_STATUSES } from '../placements.js';
-import { FirstContactInput, ParticipantId, ParticipantListQuery, PARTICIPANT_STATUSES, ROLES, WithdrawalInput } from '../staff.js';
+import { PARTICIPANT_STATUSES } from '../staff.js';
+import { FirstContactInput, ParticipantId, ParticipantListQuery, WithdrawalInput } from '../staff-inputs.js';
 
 /** Staff routes: behind the JWT authorizer; staff and leads see their own site only. */
 
