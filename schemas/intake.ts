@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isCountryCode } from './countries.js';
 import { LANGUAGE_CODES } from './languages.js';
+import { PhoneSchema } from './phone.js';
 import { code, issue, text } from './text.js';
 
 /**
@@ -28,17 +29,6 @@ const isoDate = z.string().check(
 export { ageOn, isRealDate } from './dates.js';
 import { ageOn, isRealDate } from './dates.js';
 
-/** Spaces, dashes, slashes, dots and brackets are how people write numbers; only digits are kept. */
-const phone = z
-  .pipe(
-    text(30).check(z.regex(/^\+?[\d\s\-/().]{6,29}$/, code('invalid_phone'))),
-    z.transform((s: string) => s.replace(/[\s\-/().]/g, '')),
-  )
-  .check(z.refine((s: string) => /^\+?\d{6,17}$/.test(s), issue('invalid_phone')));
-
-/** A phone number as people write it (digits kept); also the employer's phone of a trial placement. */
-export const PhoneSchema = phone;
-
 const answer = z._default(z.enum(PART2_ANSWERS), 'no_answer');
 
 export const AddressSchema = z.strictObject({
@@ -58,7 +48,7 @@ export const PersonSchema = z.strictObject({
 export const ContactSchema = z
   .strictObject({
     email: z.optional(z.union([z.literal(''), z.email().check(z.maxLength(254))])),
-    phone: z.optional(z.union([z.literal(''), phone])),
+    phone: z.optional(z.union([z.literal(''), PhoneSchema])),
   })
   .check(
     z.superRefine((c, ctx) => {

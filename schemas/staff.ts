@@ -1,6 +1,8 @@
-import * as z from 'zod/mini';
-import { isRealDate } from './dates.js';
-import { code, issue, text } from './text.js';
+/**
+ * The staff vocabulary: roles, participant statuses, token claim names, contact channels and
+ * withdrawal reasons. Plain values, no schemas: every staff function and the console read it
+ * (the request bodies and queries are in schemas/staff-inputs.ts).
+ */
 
 /** Staff roles (Cognito groups). Staff and leads are bound to one site; coordinators see all sites, no personal data. */
 export const ROLES = ['staff', 'lead', 'coordinator'] as const;
@@ -12,72 +14,5 @@ export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 /** The claims both clouds put on a staff token (Cognito ID token; the local issuer mints the same). */
 export const CLAIM = { groups: 'cognito:groups', site: 'custom:site', username: 'cognito:username' } as const;
 
-/** A staff user's subject id (Cognito `sub`: a UUID). */
-export const StaffSub = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i));
-
-/** A site id, as configured (schemas/sites.ts); whether it is one of ours is the handler's check. */
-export const SiteId = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/));
-
-/** Query of GET /api/staff/participants. Unknown parameters are refused, like unknown body keys. */
-export const ParticipantListQuery = z.strictObject({
-  status: z.optional(z.enum(PARTICIPANT_STATUSES)),
-  /** `me` or a staff subject id: only the participants assigned to them (one Query on GSI5). */
-  assignedTo: z.optional(z.union([z.literal('me'), StaffSub])),
-  cursor: z.optional(z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/))),
-  limit: z.optional(
-    z.pipe(
-      z.string().check(z.regex(/^\d{1,3}$/)),
-      z.transform((s: string) => Number(s)),
-    ).check(z.refine((n: number) => n >= 1 && n <= 100)),
-  ),
-});
-export type ParticipantListQuery = z.output<typeof ParticipantListQuery>;
-
-/** Participant ids are lowercase hex (the id of the person's first submission). */
-export const ParticipantId = z.string().check(z.regex(/^[0-9a-f]{32}$/));
-
 export const CONTACT_CHANNELS = ['phone', 'email', 'in_person', 'video', 'message'] as const;
 export const WITHDRAWAL_REASONS = ['not_reachable', 'not_interested', 'moved_away', 'found_work', 'other'] as const;
-
-const version = z.int().check(z.minimum(1));
-const day = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, code('invalid_date')),
-  z.refine((s: string) => isRealDate(s), issue('invalid_date')),
-);
-
-/** POST /api/staff/participants/{id}/contact — the first contact, with the version the caller saw. */
-export const FirstContactInput = z.strictObject({
-  version,
-  date: day,
-  channel: z.enum(CONTACT_CHANNELS),
-  note: z.optional(text(500, 0)),
-});
-export type FirstContactInput = z.infer<typeof FirstContactInput>;
-
-/** POST /api/staff/participants/{id}/withdraw — the participant leaves before taking part. */
-export const WithdrawalInput = z.strictObject({
-  version,
-  reason: z.enum(WITHDRAWAL_REASONS),
-  note: z.optional(text(500, 0)),
-});
-export type WithdrawalInput = z.infer<typeof WithdrawalInput>;
-
-/** GET /api/staff/participants/search?q= — a reference (any case, with or without dash) or a name prefix. */
-export const ParticipantSearchQuery = z.strictObject({
-  q: text(100, 1),
-});
-export type ParticipantSearchQuery = z.infer<typeof ParticipantSearchQuery>;
-
-/** POST /api/staff/participants/{id}/assign — a lead assigns a staff member of the site, or nobody. */
-export const AssignmentInput = z.strictObject({
-  version,
-  assignedTo: z.nullable(StaffSub),
-});
-export type AssignmentInput = z.infer<typeof AssignmentInput>;
-
-/** POST /api/staff/participants/{id}/transfer — a lead hands the participant over to another site. */
-export const TransferInput = z.strictObject({
-  version,
-  toSite: SiteId,
-});
-export type TransferInput = z.infer<typeof TransferInput>;

@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy.js';
 
-/** Inputs of workflow task functions: ids only, never personal data (execution history keeps 90 days). */
+/**
+ * Inputs of workflow task functions: ids only, never personal data (execution history keeps 90
+ * days). Their outputs are `lazySchema`s: no task function parses its own output (the tests do).
+ */
 export const SubmissionTaskInput = z.strictObject({
   submissionId: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
 });
@@ -17,23 +21,27 @@ export const ParticipantTaskInput = z.strictObject({
 export type ParticipantTaskInput = z.infer<typeof ParticipantTaskInput>;
 
 /** What the follow-up steps hand to the next Wait: absolute due times (ISO), or done. */
-export const FollowUpState = z.strictObject({
-  done: z.boolean(),
-  /** Whether this step sent its mail now (false when done earlier or no longer needed). */
-  sent: z.optional(z.boolean()),
-  reminderDueAt: z.optional(z.string()),
-  escalationDueAt: z.optional(z.string()),
-});
-export type FollowUpState = z.infer<typeof FollowUpState>;
+export const FollowUpState = lazySchema(() =>
+  z.strictObject({
+    done: z.boolean(),
+    /** Whether this step sent its mail now (false when done earlier or no longer needed). */
+    sent: z.optional(z.boolean()),
+    reminderDueAt: z.optional(z.string()),
+    escalationDueAt: z.optional(z.string()),
+  }),
+);
+export type FollowUpState = z.infer<ReturnType<typeof FollowUpState>>;
 export type SubmissionTaskInput = z.infer<typeof SubmissionTaskInput>;
 
-export const RegistrationResult = z.strictObject({
-  participantId: z.string(),
-  duplicate: z.boolean(),
-  /** False when another execution already owns the submission: this one ends. */
-  owner: z.boolean(),
-});
-export type RegistrationResult = z.infer<typeof RegistrationResult>;
+export const RegistrationResult = lazySchema(() =>
+  z.strictObject({
+    participantId: z.string(),
+    duplicate: z.boolean(),
+    /** False when another execution already owns the submission: this one ends. */
+    owner: z.boolean(),
+  }),
+);
+export type RegistrationResult = z.infer<ReturnType<typeof RegistrationResult>>;
 
 /* The TrialPlacement workflow (infra/workflows/trial-placement.asl.json): ids, flags and due times only. */
 
@@ -56,25 +64,29 @@ export type PlacementTokenTaskInput = z.infer<typeof PlacementTokenTaskInput>;
  * or wait `seconds` (until the next absolute due time, for TimeoutSecondsPath). `done` names what
  * this step did now (for the staff's timeline), nothing when it did nothing.
  */
-export const PlacementWaitState = z.strictObject({
-  next: z.enum(['wait', 'answered', 'end']),
-  seconds: z.optional(z.int().check(z.minimum(1), z.maximum(31_536_000))),
-  done: z.optional(z.enum(['request', 'first_reminder', 'second_reminder', 'expired', 'team_asked'])),
-});
-export type PlacementWaitState = z.infer<typeof PlacementWaitState>;
+export const PlacementWaitState = lazySchema(() =>
+  z.strictObject({
+    next: z.enum(['wait', 'answered', 'end']),
+    seconds: z.optional(z.int().check(z.minimum(1), z.maximum(31_536_000))),
+    done: z.optional(z.enum(['request', 'first_reminder', 'second_reminder', 'expired', 'team_asked'])),
+  }),
+);
+export type PlacementWaitState = z.infer<ReturnType<typeof PlacementWaitState>>;
 
 /** HandlePlacementAnswer: a confirmation goes on to the check-in and the last day (`$.schedule`). */
-export const PlacementSchedule = z.strictObject({
-  next: z.enum(['confirmed', 'end']),
-  decision: z.optional(z.enum(['confirm', 'decline'])),
-  checkInAt: z.optional(z.string()),
-  feedbackAt: z.optional(z.string()),
-});
-export type PlacementSchedule = z.infer<typeof PlacementSchedule>;
+export const PlacementSchedule = lazySchema(() =>
+  z.strictObject({
+    next: z.enum(['confirmed', 'end']),
+    decision: z.optional(z.enum(['confirm', 'decline'])),
+    checkInAt: z.optional(z.string()),
+    feedbackAt: z.optional(z.string()),
+  }),
+);
+export type PlacementSchedule = z.infer<ReturnType<typeof PlacementSchedule>>;
 
 /** SendPlacementCheckIn: whether the placement still runs, and whether the mail went out now. */
-export const PlacementStepResult = z.strictObject({ next: z.enum(['continue', 'end']), sent: z.boolean() });
-export type PlacementStepResult = z.infer<typeof PlacementStepResult>;
+export const PlacementStepResult = lazySchema(() => z.strictObject({ next: z.enum(['continue', 'end']), sent: z.boolean() }));
+export type PlacementStepResult = z.infer<ReturnType<typeof PlacementStepResult>>;
 
 /* The RecognitionCase workflow (infra/workflows/recognition-case.asl.json): the case id, the version a wait was planned on, due seconds. */
 
@@ -96,10 +108,12 @@ export type RecognitionTokenTaskInput = z.infer<typeof RecognitionTokenTaskInput
  * that are due, wait `seconds` (until the next reminder, at most 30 days) on `version`, or end.
  * `sent` names the kinds of reminder this step mailed now (for the staff's timeline).
  */
-export const RecognitionWaitState = z.strictObject({
+export const RecognitionWaitState = lazySchema(() =>
+  z.strictObject({
   next: z.enum(['wait', 'remind', 'end']),
   seconds: z.optional(z.int().check(z.minimum(1), z.maximum(31_536_000))),
   version: z.optional(z.int()),
   sent: z.optional(z.array(z.enum(['receipt_overdue', 'decision_overdue', 'translation_pending', 'adaptation_follow_up']))),
-});
-export type RecognitionWaitState = z.infer<typeof RecognitionWaitState>;
+  }),
+);
+export type RecognitionWaitState = z.infer<ReturnType<typeof RecognitionWaitState>>;

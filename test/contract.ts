@@ -15,7 +15,7 @@ export function checkResponse(contract: RouteContract, result: unknown) {
   if (!isJson && !String(res.headers?.['content-type'] ?? '').startsWith(spec.contentType!)) throw new Error(`${contract.id} ${status}: not ${spec.contentType}`);
   const body: any = res.body === undefined || res.body === '' ? (isJson ? null : '') : isJson ? JSON.parse(res.body) : res.body;
   if (spec.body) {
-    const parsed = spec.body.safeParse(body);
+    const parsed = spec.body().safeParse(body);
     if (!parsed.success) {
       throw new Error(`${contract.id} ${status}: body does not match its contract: ${JSON.stringify(parsed.error.issues.map((i) => ({ path: i.path, code: i.code })))}`);
     }

@@ -1,5 +1,6 @@
 import type { Placement } from '../../schemas/model/placement.js';
-import type { LinkPurpose, PlacementCancelInput, PlacementOutcomeInput } from '../../schemas/placements.js';
+import type { PlacementCancelInput, PlacementOutcomeInput } from '../../schemas/placement-inputs.js';
+import type { LinkPurpose } from '../../schemas/placements.js';
 import { appendAudit } from '../data/audit.js';
 import { cancelPlacement, recordFeedbackByStaff, replaceLinks, type PlacementChange } from '../data/placement-changes.js';
 import { getPlacement } from '../data/placements.js';

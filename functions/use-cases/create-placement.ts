@@ -1,5 +1,5 @@
 import type { Placement } from '../../schemas/model/placement.js';
-import type { PlacementInput } from '../../schemas/placements.js';
+import type { PlacementInput } from '../../schemas/placement-inputs.js';
 import { appendAuditOnce } from '../data/audit.js';
 import { getParticipant } from '../data/participants.js';
 import { putPlacement } from '../data/placements.js';

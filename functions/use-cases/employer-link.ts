@@ -1,5 +1,6 @@
 import type { EmployerLink, Placement } from '../../schemas/model/placement.js';
-import { EmployerFormInput, EmployerReason, type LinkPurpose } from '../../schemas/placements.js';
+import { EmployerFormInput, EmployerReason } from '../../schemas/placement-inputs.js';
+import type { LinkPurpose } from '../../schemas/placements.js';
 import { problemsFromZod, type Problem } from '../../schemas/validation-errors.js';
 import { getEmployerLink } from '../data/employer-links.js';
 import { recordAnswer, recordFeedback } from '../data/placement-changes.js';

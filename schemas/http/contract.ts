@@ -16,8 +16,12 @@ export type RouteAuth = { kind: 'public' } | { kind: 'staff'; roles: readonly Ro
 
 export interface ResponseSpec {
   description: string;
-  /** The JSON body (validated against it in handler tests); absent for bodiless answers. */
-  body?: z.ZodMiniType;
+  /**
+   * The body's schema, absent for bodiless answers: a `lazySchema` (schemas/lazy.ts), built on
+   * the first call. The handler tests check answers against it and the OpenAPI document
+   * describes it; no function reads it, so no cold start builds a response schema.
+   */
+  body?: () => z.ZodMiniType;
   /** Defaults to application/json. */
   contentType?: 'application/json' | 'text/html' | 'text/csv' | string;
   /** Response headers worth documenting (e.g. `ETag`). */
@@ -84,7 +88,7 @@ export type BodyInputOf<C extends RouteContract> = C['body'] extends RequestBody
 type SuccessStatus<C extends RouteContract> = Extract<keyof C['responses'], 200 | 201 | 202 | 204 | 303 | 304>;
 
 /** The body of one status's answer. */
-export type ResponseOf<C extends RouteContract, S extends keyof C['responses']> = C['responses'][S] extends { body: infer B }
+export type ResponseOf<C extends RouteContract, S extends keyof C['responses']> = C['responses'][S] extends { body: () => infer B }
   ? B extends z.ZodMiniType
     ? z.output<B>
     : undefined
@@ -98,7 +102,11 @@ type PageStatus<C extends RouteContract> = Extract<
 
 /** What a handler returns: one of the contract's success answers (or, for pages, any page it declares), typed by its schema. */
 export type Reply<C extends RouteContract> = {
-  [S in SuccessStatus<C> | PageStatus<C>]: { status: S; body: C['responses'][S] extends { body: infer B } ? (B extends z.ZodMiniType ? z.input<B> : never) : undefined; headers?: Record<string, string> };
+  [S in SuccessStatus<C> | PageStatus<C>]: {
+    status: S;
+    body: C['responses'][S] extends { body: () => infer B } ? (B extends z.ZodMiniType ? z.input<B> : never) : undefined;
+    headers?: Record<string, string>;
+  };
 }[SuccessStatus<C> | PageStatus<C>];
 
 /** The success answer a client gets (the 2xx the contract declares). */

@@ -1,18 +1,19 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import type { ResponseSpec } from './contract.js';
 
 /**
  * The error body every route answers with: a code, a message in the caller's language, and for
  * validation errors the fields (`{path, code, message}`). Never a stack trace or a serialised error.
  */
-export const FieldErrorSchema = z.strictObject({ path: z.string(), code: z.string(), message: z.string() });
-
-export const ErrorBody = z.strictObject({
-  code: z.string(),
-  message: z.string(),
-  errors: z.optional(z.array(FieldErrorSchema)),
-});
-export type ErrorBody = z.infer<typeof ErrorBody>;
+export const ErrorBody = lazySchema(() =>
+  z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    errors: z.optional(z.array(z.strictObject({ path: z.string(), code: z.string(), message: z.string() }))),
+  }),
+);
+export type ErrorBody = z.infer<ReturnType<typeof ErrorBody>>;
 
 const error = (description: string): ResponseSpec => ({ description, body: ErrorBody });
 

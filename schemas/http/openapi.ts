@@ -64,7 +64,7 @@ function operation(c: RouteContract): Json {
           ...(r.headers
             ? { headers: Object.fromEntries(Object.entries(r.headers).map(([name, h]) => [name, { description: h.description, schema: { type: 'string' } }])) }
             : {}),
-          ...(r.body ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.body, 'output') } } } : {}),
+          ...(r.body ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.body(), 'output') } } } : {}),
           ...(!r.body && r.contentType ? { content: { [r.contentType]: { schema: { type: 'string' } } } } : {}),
         },
       ]),

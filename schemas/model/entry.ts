@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from '../intake-options.js';
+import { optionalStr, str } from './fields.js';
 
 /**
  * The entry data as stored (the intake contract's output, without language, site, consent and
@@ -7,13 +8,13 @@ import { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED,
  */
 export const EntrySchema = z.object({
   person: z.object({
-    firstName: z.string(),
-    lastName: z.string(),
-    dateOfBirth: z.string(),
+    firstName: str,
+    lastName: str,
+    dateOfBirth: str,
     gender: z.enum(GENDERS),
-    address: z.object({ street: z.string(), postcode: z.string(), city: z.string() }),
+    address: z.object({ street: str, postcode: str, city: str }),
   }),
-  contact: z.object({ email: z.optional(z.string()), phone: z.optional(z.string()) }),
+  contact: z.object({ email: optionalStr, phone: optionalStr }),
   employment: z.object({ status: z.enum(EMPLOYMENT_STATUSES) }),
   education: z.object({ level: z.enum(EDUCATION_LEVELS) }),
   part2: z.object({
@@ -24,10 +25,10 @@ export const EntrySchema = z.object({
   }),
   help: z.array(z.enum(HELP_WANTED)),
   qualification: z.optional(
-    z.object({ country: z.string(), profession: z.string(), year: z.number(), documents: z.array(z.enum(DOCUMENTS)) }),
+    z.object({ country: str, profession: str, year: z.number(), documents: z.array(z.enum(DOCUMENTS)) }),
   ),
 });
 export type Entry = z.infer<typeof EntrySchema>;
 
-export const ConsentRecordSchema = z.object({ noticeVersion: z.string(), acceptedAt: z.string() });
+export const ConsentRecordSchema = z.object({ noticeVersion: str, acceptedAt: str });
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;

@@ -1,69 +1,79 @@
 import * as z from 'zod/mini';
 import { LANGUAGE_CODES } from '../languages.js';
+import { PLACEMENT_OUTCOMES } from '../placements.js';
 import { PARTICIPANT_STATUSES } from '../staff.js';
 import { ConsentRecordSchema, EntrySchema } from './entry.js';
-import { PlacementOutcomeRecordSchema } from './placement.js';
+import { optionalStr, str } from './fields.js';
 
 /** The intake follow-up's absolute due times and what it did (the workflow waits on these). */
 export const FollowUpSchema = z.object({
-  reminderDueAt: z.string(),
-  escalationDueAt: z.string(),
-  reminderSentAt: z.optional(z.string()),
-  escalatedAt: z.optional(z.string()),
+  reminderDueAt: str,
+  escalationDueAt: str,
+  reminderSentAt: optionalStr,
+  escalatedAt: optionalStr,
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
 export const FirstContactSchema = z.object({
-  date: z.string(),
-  channel: z.string(),
-  note: z.optional(z.string()),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  date: str,
+  channel: str,
+  note: optionalStr,
+  recordedAt: str,
+  recordedBy: str,
 });
 
 export const WithdrawalSchema = z.object({
-  reason: z.string(),
-  note: z.optional(z.string()),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  reason: str,
+  note: optionalStr,
+  recordedAt: str,
+  recordedBy: str,
 });
 
 /** Who on the site's team looks after the participant (set by a lead). */
 export const AssignmentSchema = z.object({
-  sub: z.string(),
+  sub: str,
   /** `cognito:username` from the staff directory, so lists can show a name without a lookup. */
-  username: z.string(),
-  assignedAt: z.string(),
-  assignedBy: z.string(),
+  username: str,
+  assignedAt: str,
+  assignedBy: str,
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
 /** The participant's last move from another site (the audit trail has every one). */
-export const TransferSchema = z.object({ fromSite: z.string(), at: z.string(), by: z.string() });
+export const TransferSchema = z.object({ fromSite: str, at: str, by: str });
+
+/**
+ * A trial placement's outcome as the participant's record keeps it: one entry per placement
+ * (idempotent). Here rather than in placement.ts, so a participant builds no placement schemas.
+ */
+export const PlacementOutcomeRecordSchema = z.object({
+  outcome: z.enum(PLACEMENT_OUTCOMES),
+  at: str,
+});
 
 /** A registered person: one per person per project (duplicate rule), owned by one site. */
 export const ParticipantSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  site: z.string(),
+  id: str,
+  reference: str,
+  site: str,
   status: z.enum(PARTICIPANT_STATUSES),
   lang: z.enum(LANGUAGE_CODES),
   entry: EntrySchema,
   consent: ConsentRecordSchema,
-  firstSubmissionId: z.string(),
+  firstSubmissionId: str,
   /** Later submissions of the same person (duplicate rule): flagged for staff. */
-  duplicateSubmissionIds: z.optional(z.set(z.string())),
+  duplicateSubmissionIds: z.optional(z.set(str)),
   /** Execution ARNs of the participant's workflows, so staff can see their state. */
-  workflows: z.optional(z.object({ intake: z.optional(z.string()) })),
+  workflows: z.optional(z.object({ intake: optionalStr })),
   followUp: z.optional(FollowUpSchema),
   firstContact: z.optional(FirstContactSchema),
   withdrawal: z.optional(WithdrawalSchema),
   assignedTo: z.optional(AssignmentSchema),
   transferredFrom: z.optional(TransferSchema),
   /** The hiring decision of each finished trial placement, by placement id (written once per placement). */
-  placementOutcomes: z.optional(z.record(z.string(), PlacementOutcomeRecordSchema)),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  placementOutcomes: z.optional(z.record(str, PlacementOutcomeRecordSchema)),
+  createdAt: str,
+  updatedAt: str,
   version: z.int(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
+import { lazySchema } from '../lazy.js';
 import { ROUTE_PATHS } from './paths.js';
 import { ERRORS, STAFF_ERRORS, CHANGE_ERRORS } from '../http/errors.js';
-import { AssignmentInput, ParticipantId, ParticipantSearchQuery, ROLES, TransferInput } from '../staff.js';
+import { ROLES } from '../staff.js';
+import { AssignmentInput, ParticipantId, ParticipantSearchQuery, TransferInput } from '../staff-inputs.js';
 import { PlacementSummaryBody } from './placements.js';
 import { TodayRecognitionBody } from './recognition-bodies.js';
 import { AssigneeBody, ParticipantSummaryBody, SiteRefBody } from './staff.js';
@@ -17,13 +19,15 @@ const SITE_STAFF = { kind: 'staff', roles: ['staff', 'lead'] } as const;
 const LEAD = { kind: 'staff', roles: ['lead'] } as const;
 const IdParams = z.strictObject({ id: ParticipantId });
 
-export const ParticipantSearchBody = z.strictObject({
-  /** How the query was read: a reference (then at most one person) or a name prefix. */
-  by: z.enum(['reference', 'name']),
-  items: z.array(ParticipantSummaryBody),
-  /** More people matched than the 25 shown: the console asks for a longer query. */
-  truncated: z.boolean(),
-});
+export const ParticipantSearchBody = lazySchema(() =>
+  z.strictObject({
+    /** How the query was read: a reference (then at most one person) or a name prefix. */
+    by: z.enum(['reference', 'name']),
+    items: z.array(ParticipantSummaryBody()),
+    /** More people matched than the 25 shown: the console asks for a longer query. */
+    truncated: z.boolean(),
+  }),
+);
 
 export const SearchParticipants = defineRoute({
   id: 'SearchParticipants',
@@ -45,56 +49,64 @@ export const SearchParticipants = defineRoute({
   },
 });
 
-export const WaitingItemBody = z.strictObject({
-  participant: ParticipantSummaryBody,
-  /** When the first contact is due (2 NRW working days after the intake); the agenda's order. */
-  dueAt: z.string(),
-  overdue: z.boolean(),
-  waitingSince: z.string(),
-  /** Whole NRW working days since the intake (reminder after 2, escalation after 5); changes at midnight only. */
-  waitedWorkingDays: z.int(),
-  reminderSentAt: z.nullable(z.string()),
-  escalatedAt: z.nullable(z.string()),
-  /** The follow-up's next step (reminder, then escalation); null once both went out. */
-  nextDueAt: z.nullable(z.string()),
-});
+export const WaitingItemBody = lazySchema(() =>
+  z.strictObject({
+    participant: ParticipantSummaryBody(),
+    /** When the first contact is due (2 NRW working days after the intake); the agenda's order. */
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    waitingSince: z.string(),
+    /** Whole NRW working days since the intake (reminder after 2, escalation after 5); changes at midnight only. */
+    waitedWorkingDays: z.int(),
+    reminderSentAt: z.nullable(z.string()),
+    escalatedAt: z.nullable(z.string()),
+    /** The follow-up's next step (reminder, then escalation); null once both went out. */
+    nextDueAt: z.nullable(z.string()),
+  }),
+);
 
-export const UpcomingItemBody = z.strictObject({
-  kind: z.enum(['intake.reminder', 'intake.escalation']),
-  dueAt: z.string(),
-  participantId: z.string(),
-  reference: z.string(),
-  text: z.string(),
-});
+export const UpcomingItemBody = lazySchema(() =>
+  z.strictObject({
+    kind: z.enum(['intake.reminder', 'intake.escalation']),
+    dueAt: z.string(),
+    participantId: z.string(),
+    reference: z.string(),
+    text: z.string(),
+  }),
+);
 
-export const TodayPlacementBody = z.strictObject({
-  /** `placement.answer`: waiting for the employer's answer; `placement.feedback`: the feedback is due (the last day). */
-  kind: z.enum(['placement.answer', 'placement.feedback']),
-  placement: PlacementSummaryBody,
-  /** The answer: when the request expires (10 working days); the feedback: when it is requested (the last day). */
-  dueAt: z.string(),
-  overdue: z.boolean(),
-  /** Since when the site waits: the request, or the feedback request. */
-  waitingSince: z.string(),
-  /** Whole NRW working days waited since then (the answer: reminders after 3 and 6, expiry after 10); 0 before the feedback is due. */
-  waitedWorkingDays: z.int(),
-  remindersSent: z.int(),
-  /** The next automatic step (a reminder, the expiry, asking the counsellor); null once none is left. */
-  nextDueAt: z.nullable(z.string()),
-});
+export const TodayPlacementBody = lazySchema(() =>
+  z.strictObject({
+    /** `placement.answer`: waiting for the employer's answer; `placement.feedback`: the feedback is due (the last day). */
+    kind: z.enum(['placement.answer', 'placement.feedback']),
+    placement: PlacementSummaryBody(),
+    /** The answer: when the request expires (10 working days); the feedback: when it is requested (the last day). */
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    /** Since when the site waits: the request, or the feedback request. */
+    waitingSince: z.string(),
+    /** Whole NRW working days waited since then (the answer: reminders after 3 and 6, expiry after 10); 0 before the feedback is due. */
+    waitedWorkingDays: z.int(),
+    remindersSent: z.int(),
+    /** The next automatic step (a reminder, the expiry, asking the counsellor); null once none is left. */
+    nextDueAt: z.nullable(z.string()),
+  }),
+);
 
-export const TodayBody = z.strictObject({
-  /** Participants waiting for a first contact (status `new`), longest waiting / overdue first. */
-  waiting: z.array(WaitingItemBody),
-  /** Trial placements waiting for the employer (longest first), then those whose feedback is due within 7 days or overdue. */
-  placements: z.array(TodayPlacementBody),
-  /** Recognition cases whose receipt or decision deadline passed unmet (first) or is due within 7 days, by due day. */
-  recognition: z.array(TodayRecognitionBody),
-  /** What falls due within the next 7 days, earliest first. */
-  upcoming: z.array(UpcomingItemBody),
-  /** The agenda had more items than one read takes (250). */
-  truncated: z.boolean(),
-});
+export const TodayBody = lazySchema(() =>
+  z.strictObject({
+    /** Participants waiting for a first contact (status `new`), longest waiting / overdue first. */
+    waiting: z.array(WaitingItemBody()),
+    /** Trial placements waiting for the employer (longest first), then those whose feedback is due within 7 days or overdue. */
+    placements: z.array(TodayPlacementBody()),
+    /** Recognition cases whose receipt or decision deadline passed unmet (first) or is due within 7 days, by due day. */
+    recognition: z.array(TodayRecognitionBody()),
+    /** What falls due within the next 7 days, earliest first. */
+    upcoming: z.array(UpcomingItemBody()),
+    /** The agenda had more items than one read takes (250). */
+    truncated: z.boolean(),
+  }),
+);
 
 export const GetToday = defineRoute({
   id: 'GetToday',
@@ -121,12 +133,14 @@ export const GetToday = defineRoute({
   },
 });
 
-export const AssignedBody = z.strictObject({
-  id: z.string(),
-  version: z.int(),
-  updatedAt: z.string(),
-  assignedTo: z.nullable(AssigneeBody),
-});
+export const AssignedBody = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    version: z.int(),
+    updatedAt: z.string(),
+    assignedTo: z.nullable(AssigneeBody()),
+  }),
+);
 
 export const AssignParticipant = defineRoute({
   id: 'AssignParticipant',
@@ -145,12 +159,14 @@ export const AssignParticipant = defineRoute({
   },
 });
 
-export const TransferredBody = z.strictObject({
-  id: z.string(),
-  site: z.string(),
-  version: z.int(),
-  updatedAt: z.string(),
-});
+export const TransferredBody = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    site: z.string(),
+    version: z.int(),
+    updatedAt: z.string(),
+  }),
+);
 
 export const TransferParticipant = defineRoute({
   id: 'TransferParticipant',
@@ -170,15 +186,17 @@ export const TransferParticipant = defineRoute({
   },
 });
 
-export const TeamMemberBody = z.strictObject({
-  sub: z.string(),
-  username: z.string(),
-  role: z.enum(ROLES),
-  firstSeenAt: z.string(),
-  lastSeenAt: z.string(),
-  /** Open (not withdrawn) participants assigned to them. */
-  assigned: z.int(),
-});
+export const TeamMemberBody = lazySchema(() =>
+  z.strictObject({
+    sub: z.string(),
+    username: z.string(),
+    role: z.enum(ROLES),
+    firstSeenAt: z.string(),
+    lastSeenAt: z.string(),
+    /** Open (not withdrawn) participants assigned to them. */
+    assigned: z.int(),
+  }),
+);
 
 export const GetTeam = defineRoute({
   id: 'GetTeam',
@@ -190,7 +208,7 @@ export const GetTeam = defineRoute({
     'Leads only. The site\'s staff directory: every staff route records its caller (subject, sign-in name, role) at most once a day with a conditional write, so ' +
     'no Cognito admin call is needed; someone who never used the console is not listed yet. `assigned` is a COUNT Query on the assignment index per member.',
   responses: {
-    200: { description: 'The team, by sign-in name.', body: z.strictObject({ site: SiteRefBody, items: z.array(TeamMemberBody) }) },
+    200: { description: 'The team, by sign-in name.', body: lazySchema(() => z.strictObject({ site: SiteRefBody(), items: z.array(TeamMemberBody()) })) },
     ...STAFF_ERRORS,
   },
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
-import { EmployerFormInput } from '../placements.js';
+import { lazySchema } from '../lazy.js';
+import { EmployerFormInput } from '../placement-inputs.js';
 import { ROUTE_PATHS } from './paths.js';
 
 /**
@@ -10,7 +11,7 @@ import { ROUTE_PATHS } from './paths.js';
  * which (and whom to ask), with a 4xx status; nothing changes.
  */
 
-const HtmlBody = z.string();
+const HtmlBody = lazySchema(() => z.string());
 
 const page = (description: string) => ({
   description,

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
+import { lazySchema } from '../lazy.js';
 import { ROUTE_PATHS } from './paths.js';
 
 /** Liveness: kept apart so the health function bundles nothing else. */
 
-export const HealthBody = z.strictObject({ status: z.enum(['ok', 'starting']) });
+export const HealthBody = lazySchema(() => z.strictObject({ status: z.enum(['ok', 'starting']) }));
 
 export const GetHealth = defineRoute({
   id: 'GetHealth',

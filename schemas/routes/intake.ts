@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
+import { lazySchema } from '../lazy.js';
 import { ROUTE_PATHS } from './paths.js';
 import { ErrorBody, ERRORS } from '../http/errors.js';
 import { makeIntakeSchema } from '../intake.js';
@@ -9,7 +10,7 @@ import { DEMO_SITES } from '../sites.js';
 
 let documentedSchema: ReturnType<typeof makeIntakeSchema> | undefined;
 
-export const IntakeAccepted = z.strictObject({ reference: z.string().check(z.regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)) });
+export const IntakeAccepted = lazySchema(() => z.strictObject({ reference: z.string().check(z.regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)) }));
 
 export const PostIntake = defineRoute({
   id: 'PostIntake',

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
+import { lazySchema } from '../lazy.js';
 import { STAFF_ERRORS } from '../http/errors.js';
 import { ROLES } from '../staff.js';
 import { ROUTE_PATHS } from './paths.js';
@@ -8,11 +9,13 @@ import { ROUTE_PATHS } from './paths.js';
 
 const EVERY_ROLE = { kind: 'staff', roles: ROLES } as const;
 
-export const MeBody = z.strictObject({
-  sub: z.string(),
-  role: z.enum(ROLES),
-  site: z.nullable(z.strictObject({ id: z.string(), name: z.string() })),
-});
+export const MeBody = lazySchema(() =>
+  z.strictObject({
+    sub: z.string(),
+    role: z.enum(ROLES),
+    site: z.nullable(z.strictObject({ id: z.string(), name: z.string() })),
+  }),
+);
 
 export const GetStaffMe = defineRoute({
   id: 'GetStaffMe',

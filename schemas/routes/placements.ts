@@ -1,18 +1,9 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
+import { lazySchema } from '../lazy.js';
 import { ErrorBody, ERRORS, STAFF_ERRORS, CHANGE_ERRORS } from '../http/errors.js';
-import {
-  LINK_PURPOSES,
-  PLACEMENT_DECISIONS,
-  PLACEMENT_OUTCOMES,
-  PLACEMENT_STATUSES,
-  PlacementCancelInput,
-  PlacementId,
-  PlacementInput,
-  PlacementListQuery,
-  PlacementOutcomeInput,
-  PlacementResendInput,
-} from '../placements.js';
+import { LINK_PURPOSES, PLACEMENT_DECISIONS, PLACEMENT_OUTCOMES, PLACEMENT_STATUSES } from '../placements.js';
+import { PlacementCancelInput, PlacementId, PlacementInput, PlacementListQuery, PlacementOutcomeInput, PlacementResendInput } from '../placement-inputs.js';
 import { ROLES } from '../staff.js';
 import { ROUTE_PATHS } from './paths.js';
 import { WorkflowViewBody } from './staff.js';
@@ -24,10 +15,10 @@ import { WorkflowViewBody } from './staff.js';
 
 const SITE_STAFF = { kind: 'staff', roles: ['staff', 'lead'] } as const;
 const IdParams = z.strictObject({ id: PlacementId });
-const Status = z.enum(PLACEMENT_STATUSES);
-const nullableText = z.nullable(z.string());
+const Status = lazySchema(() => z.enum(PLACEMENT_STATUSES));
+const nullableText = lazySchema(() => z.nullable(z.string()));
 
-export const PlacementCreatedBody = z.strictObject({ id: z.string(), version: z.int(), status: Status });
+export const PlacementCreatedBody = lazySchema(() => z.strictObject({ id: z.string(), version: z.int(), status: Status() }));
 
 export const CreatePlacement = defineRoute({
   id: 'CreatePlacement',
@@ -59,19 +50,21 @@ export const CreatePlacement = defineRoute({
   },
 });
 
-export const PlacementSummaryBody = z.strictObject({
-  id: z.string(),
-  status: Status,
-  participantId: z.string(),
-  participantReference: z.string(),
-  employerName: z.string(),
-  role: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  weeklyHours: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const PlacementSummaryBody = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    status: Status(),
+    participantId: z.string(),
+    participantReference: z.string(),
+    employerName: z.string(),
+    role: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    weeklyHours: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
 export const ListPlacements = defineRoute({
   id: 'ListPlacements',
@@ -84,67 +77,73 @@ export const ListPlacements = defineRoute({
     'Audited in the site\'s audit partition (filter, page, count).',
   query: PlacementListQuery,
   responses: {
-    200: { description: 'A page and the cursor of the next one (null at the end).', body: z.strictObject({ items: z.array(PlacementSummaryBody), cursor: nullableText }) },
+    200: { description: 'A page and the cursor of the next one (null at the end).', body: lazySchema(() => z.strictObject({ items: z.array(PlacementSummaryBody()), cursor: nullableText() })) },
     400: ERRORS[400],
     ...STAFF_ERRORS,
   },
 });
 
-const DueBody = z.strictObject({
-  from: z.string(),
-  firstReminderAt: z.string(),
-  secondReminderAt: z.string(),
-  closesAt: z.string(),
-  firstReminderSentAt: nullableText,
-  secondReminderSentAt: nullableText,
-});
+const DueBody = lazySchema(() =>
+  z.strictObject({
+    from: z.string(),
+    firstReminderAt: z.string(),
+    secondReminderAt: z.string(),
+    closesAt: z.string(),
+    firstReminderSentAt: nullableText(),
+    secondReminderSentAt: nullableText(),
+  }),
+);
 
-export const PlacementDetailBody = z.strictObject({
-  id: z.string(),
-  site: z.string(),
-  status: Status,
-  version: z.int(),
-  participantId: z.string(),
-  participantReference: z.string(),
-  employer: z.strictObject({ name: z.string(), contactName: z.string(), email: z.string(), phone: nullableText, address: nullableText }),
-  role: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  /** First to last day, both counted. */
-  days: z.int(),
-  maxDays: z.int(),
-  weeklyHours: z.number(),
-  tasks: nullableText,
-  place: nullableText,
-  supervisor: z.nullable(z.strictObject({ name: z.string(), phone: z.string() })),
-  accidentInsurance: nullableText,
-  seriousObstacles: z.boolean(),
-  note: nullableText,
-  createdAt: z.string(),
-  createdBy: z.string(),
-  updatedAt: z.string(),
-  /** Which employer link works now, if any (the answer's or the feedback's). */
-  linkPurpose: z.nullable(z.enum(LINK_PURPOSES)),
-  requestSentAt: nullableText,
-  linksResent: z.int(),
-  answerDue: z.nullable(DueBody),
-  answer: z.nullable(z.strictObject({ decision: z.enum(PLACEMENT_DECISIONS), reason: nullableText, at: z.string() })),
-  expiredAt: nullableText,
-  checkInAt: nullableText,
-  checkInSentAt: nullableText,
-  feedbackAt: nullableText,
-  feedbackRequestSentAt: nullableText,
-  feedbackDue: z.nullable(DueBody),
-  feedback: z.nullable(z.strictObject({ outcome: z.enum(PLACEMENT_OUTCOMES), reason: nullableText, at: z.string(), by: z.string() })),
-  cancellation: z.nullable(z.strictObject({ reason: nullableText, at: z.string(), by: z.string(), role: z.enum(ROLES), employerToldAt: nullableText })),
-});
+export const PlacementDetailBody = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    site: z.string(),
+    status: Status(),
+    version: z.int(),
+    participantId: z.string(),
+    participantReference: z.string(),
+    employer: z.strictObject({ name: z.string(), contactName: z.string(), email: z.string(), phone: nullableText(), address: nullableText() }),
+    role: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    /** First to last day, both counted. */
+    days: z.int(),
+    maxDays: z.int(),
+    weeklyHours: z.number(),
+    tasks: nullableText(),
+    place: nullableText(),
+    supervisor: z.nullable(z.strictObject({ name: z.string(), phone: z.string() })),
+    accidentInsurance: nullableText(),
+    seriousObstacles: z.boolean(),
+    note: nullableText(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    updatedAt: z.string(),
+    /** Which employer link works now, if any (the answer's or the feedback's). */
+    linkPurpose: z.nullable(z.enum(LINK_PURPOSES)),
+    requestSentAt: nullableText(),
+    linksResent: z.int(),
+    answerDue: z.nullable(DueBody()),
+    answer: z.nullable(z.strictObject({ decision: z.enum(PLACEMENT_DECISIONS), reason: nullableText(), at: z.string() })),
+    expiredAt: nullableText(),
+    checkInAt: nullableText(),
+    checkInSentAt: nullableText(),
+    feedbackAt: nullableText(),
+    feedbackRequestSentAt: nullableText(),
+    feedbackDue: z.nullable(DueBody()),
+    feedback: z.nullable(z.strictObject({ outcome: z.enum(PLACEMENT_OUTCOMES), reason: nullableText(), at: z.string(), by: z.string() })),
+    cancellation: z.nullable(z.strictObject({ reason: nullableText(), at: z.string(), by: z.string(), role: z.enum(ROLES), employerToldAt: nullableText() })),
+  }),
+);
 
-export const PlacementRecordBody = z.strictObject({
-  placement: PlacementDetailBody,
-  participant: z.strictObject({ id: z.string(), reference: z.string() }),
-  /** The TrialPlacement workflow in German words; null before it started or if it cannot be read. */
-  workflow: z.nullable(WorkflowViewBody),
-});
+export const PlacementRecordBody = lazySchema(() =>
+  z.strictObject({
+    placement: PlacementDetailBody(),
+    participant: z.strictObject({ id: z.string(), reference: z.string() }),
+    /** The TrialPlacement workflow in German words; null before it started or if it cannot be read. */
+    workflow: z.nullable(WorkflowViewBody()),
+  }),
+);
 
 export const GetPlacement = defineRoute({
   id: 'GetPlacement',
@@ -157,7 +156,7 @@ export const GetPlacement = defineRoute({
   responses: { 200: { description: 'The placement.', body: PlacementRecordBody }, 404: ERRORS[404], ...STAFF_ERRORS },
 });
 
-export const PlacementChangedBody = z.strictObject({ id: z.string(), status: Status, version: z.int(), updatedAt: z.string() });
+export const PlacementChangedBody = lazySchema(() => z.strictObject({ id: z.string(), status: Status(), version: z.int(), updatedAt: z.string() }));
 
 const change = {
   params: IdParams,

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
+import { lazySchema } from '../lazy.js';
 import { CHANGE_ERRORS, ErrorBody, ERRORS, STAFF_ERRORS } from '../http/errors.js';
 import { ROLES } from '../staff.js';
 import {
@@ -33,42 +34,41 @@ export { RecognitionSummaryBody, TodayRecognitionBody } from './recognition-bodi
 
 const SITE_STAFF = { kind: 'staff', roles: ['staff', 'lead'] } as const;
 const IdParams = z.strictObject({ id: RecognitionCaseId });
-const nullableText = z.nullable(z.string());
-const State = z.enum(RECOGNITION_CASE_STATES);
 
-export const RecognitionChangedBody = z.strictObject({ id: z.string(), version: z.int() });
+export const RecognitionChangedBody = lazySchema(() => z.strictObject({ id: z.string(), version: z.int() }));
 
-const Length = z.union([z.strictObject({ months: z.int() }), z.strictObject({ weeks: z.int() })]);
-const DeadlineFields = {
-  due: nullableText,
+const Length = () => z.union([z.strictObject({ months: z.int() }), z.strictObject({ weeks: z.int() })]);
+const DeadlineFields = () => ({
+  due: z.nullable(z.string()),
   basis: z.string(),
   status: z.enum(['open', 'met', 'overdue']),
-  metOn: nullableText,
+  metOn: z.nullable(z.string()),
   explanation: z.string(),
   steps: z.strictObject({
     start: z.string(),
-    period: Length,
+    period: Length(),
     originalEnd: z.string(),
-    extension: z.nullable(z.strictObject({ length: Length, end: z.string(), reason: z.string() })),
-    suspensions: z.array(z.strictObject({ kind: z.enum(['documents_requested', 'skills_analysis']), from: z.string(), to: nullableText })),
+    extension: z.nullable(z.strictObject({ length: Length(), end: z.string(), reason: z.string() })),
+    suspensions: z.array(z.strictObject({ kind: z.enum(['documents_requested', 'skills_analysis']), from: z.string(), to: z.nullable(z.string()) })),
     suspendedDays: z.int(),
-    end: nullableText,
-    shiftedBecause: nullableText,
+    end: z.nullable(z.string()),
+    shiftedBecause: z.nullable(z.string()),
   }),
-};
+});
 
 /** A fact as recorded, with whether it is in force (a correction supersedes, nothing is edited). */
-const FactBody = factUnion({
+const FactBody = () =>
+  factUnion({
   id: z.string(),
   supersedes: z.optional(z.string()),
   recordedAt: z.string(),
   recordedBy: z.string(),
   role: z.optional(z.enum(ROLES)),
   inForce: z.boolean(),
-  supersededBy: nullableText,
+  supersededBy: z.nullable(z.string()),
 });
 
-export const RecognitionRecordBody = z.strictObject({
+export const RecognitionRecordBody = lazySchema(() => z.strictObject({
   case: z.strictObject({
     id: z.string(),
     site: z.string(),
@@ -76,37 +76,37 @@ export const RecognitionRecordBody = z.strictObject({
     draft: z.boolean(),
     participantId: z.string(),
     participantReference: z.string(),
-    qualification: z.strictObject({ country: z.string(), title: nullableText, profession: z.string(), year: z.int() }),
+    qualification: z.strictObject({ country: z.string(), title: z.nullable(z.string()), profession: z.string(), year: z.int() }),
     regulated: z.nullable(z.boolean()),
     fastTrack: z.nullable(z.boolean()),
     competentBody: z.nullable(z.enum(COMPETENT_BODIES)),
-    competentBodyName: nullableText,
+    competentBodyName: z.nullable(z.string()),
     /** As entered (null: derived from the country). */
     euQualification: z.nullable(z.boolean()),
     /** Whether the one extension is capped at one month or four weeks (EU qualification, regulated profession). */
     extensionCapped: z.boolean(),
-    referenceProfession: nullableText,
+    referenceProfession: z.nullable(z.string()),
     payer: z.nullable(z.enum(PAYERS)),
-    grantAppliedOn: nullableText,
-    note: nullableText,
+    grantAppliedOn: z.nullable(z.string()),
+    note: z.nullable(z.string()),
     createdAt: z.string(),
-    createdBy: nullableText,
+    createdBy: z.nullable(z.string()),
     updatedAt: z.string(),
-    openedAt: nullableText,
+    openedAt: z.nullable(z.string()),
   }),
-  state: State,
+  state: z.enum(RECOGNITION_CASE_STATES),
   overdue: z.boolean(),
   checklist: ChecklistSchema,
   /** Documents still missing or waiting for their translation. */
   outstandingDocuments: z.array(z.enum(DOCUMENT_KINDS)),
   /** Every fact in the order recorded, superseded ones too. */
-  facts: z.array(FactBody),
+  facts: z.array(FactBody()),
   /** What may be recorded next. */
   allowedNext: z.array(z.enum(FACT_TYPES)),
   /** The domain's deadlines on today's Berlin date; a deadline that does not apply yet is absent. */
   deadlines: z.strictObject({
-    receipt: z.optional(z.strictObject(DeadlineFields)),
-    decision: z.optional(z.strictObject({ ...DeadlineFields, suspendedDays: z.int(), extended: z.boolean() })),
+    receipt: z.optional(z.strictObject(DeadlineFields())),
+    decision: z.optional(z.strictObject({ ...DeadlineFields(), suspendedDays: z.int(), extended: z.boolean() })),
   }),
   /** What the workflow reminds the team of (each once, at `remindAt`), and whether it did. */
   reminders: z.array(
@@ -119,16 +119,16 @@ export const RecognitionRecordBody = z.strictObject({
     }),
   ),
   costs: z.array(
-    z.strictObject({ id: z.string(), date: z.string(), kind: z.enum(COST_KINDS), amountCents: z.int(), note: nullableText, recordedAt: z.string(), recordedBy: z.string() }),
+    z.strictObject({ id: z.string(), date: z.string(), kind: z.enum(COST_KINDS), amountCents: z.int(), note: z.nullable(z.string()), recordedAt: z.string(), recordedBy: z.string() }),
   ),
   /** Costs dated before the Anerkennungszuschuss was applied for, when the grant is to pay. */
-  grantWarning: z.nullable(z.strictObject({ code: z.literal('costs_before_grant_application'), firstCostOn: z.string(), grantAppliedOn: nullableText })),
+  grantWarning: z.nullable(z.strictObject({ code: z.literal('costs_before_grant_application'), firstCostOn: z.string(), grantAppliedOn: z.nullable(z.string()) })),
   /** The RecognitionCase workflow in German words; null before it started (a draft) or if it cannot be read. */
-  workflow: z.nullable(WorkflowViewBody),
-});
+  workflow: z.nullable(WorkflowViewBody()),
+}));
 
 /** A refused fact: the rule's code, a translated message naming what is allowed, and the allowed fact types. */
-export const RecognitionRefusalBody = z.strictObject({ ...ErrorBody.shape, allowed: z.optional(z.array(z.enum(FACT_TYPES))) });
+export const RecognitionRefusalBody = lazySchema(() => z.strictObject({ ...ErrorBody().shape, allowed: z.optional(z.array(z.enum(FACT_TYPES))) }));
 
 const idempotencyKey = {
   'Idempotency-Key': { description: 'One per attempt (a UUID); a retry with the same key is recognised.', pattern: '^[A-Za-z0-9_\\-:.]{8,128}$' },
@@ -188,7 +188,7 @@ export const ListRecognitionCases = defineRoute({
     'on today. Pages of up to 25; the cursor continues after the last case looked at, within the caller\'s own site. Audited in the site\'s audit partition.',
   query: RecognitionListQuery,
   responses: {
-    200: { description: 'A page and the cursor of the next one (null at the end).', body: z.strictObject({ items: z.array(RecognitionSummaryBody), cursor: nullableText }) },
+    200: { description: 'A page and the cursor of the next one (null at the end).', body: lazySchema(() => z.strictObject({ items: z.array(RecognitionSummaryBody()), cursor: z.nullable(z.string()) })) },
     400: ERRORS[400],
     ...STAFF_ERRORS,
   },
@@ -231,7 +231,7 @@ export const PostRecognitionEvent = defineRoute({
   params: IdParams,
   body: { schema: RecognitionEventInput, maxBytes: 8 * 1024 },
   responses: {
-    201: { description: 'Recorded; the new version.', body: z.strictObject({ id: z.string(), version: z.int(), factId: z.string() }) },
+    201: { description: 'Recorded; the new version.', body: lazySchema(() => z.strictObject({ id: z.string(), version: z.int(), factId: z.string() })) },
     ...CHANGE_ERRORS,
     409: { description: 'A stale version (`version_conflict`), a draft (`recognition_case_draft`), or a fact the rules refuse, with `allowed`.', body: RecognitionRefusalBody },
   },

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
+import { lazySchema } from '../lazy.js';
 import { ROUTE_PATHS } from './paths.js';
 import { RecognitionSummaryBody } from './recognition-bodies.js';
 import { ERRORS, STAFF_ERRORS, CHANGE_ERRORS } from '../http/errors.js';
@@ -8,32 +9,35 @@ import { AUDIT_ROLES, AuditDetailSchema, AuditEntrySchema } from '../model/audit
 import { ConsentRecordSchema, EntrySchema } from '../model/entry.js';
 import { FirstContactSchema, FollowUpSchema, WithdrawalSchema } from '../model/participant.js';
 import { PLACEMENT_OUTCOMES, PLACEMENT_STATUSES } from '../placements.js';
-import { FirstContactInput, ParticipantId, ParticipantListQuery, PARTICIPANT_STATUSES, ROLES, WithdrawalInput } from '../staff.js';
+import { PARTICIPANT_STATUSES } from '../staff.js';
+import { FirstContactInput, ParticipantId, ParticipantListQuery, WithdrawalInput } from '../staff-inputs.js';
 
 /** Staff routes: behind the JWT authorizer; staff and leads see their own site only. */
 
 const SITE_STAFF = { kind: 'staff', roles: ['staff', 'lead'] } as const;
 
-const Cursor = z.nullable(z.string());
+const Cursor = lazySchema(() => z.nullable(z.string()));
 const IdParams = z.strictObject({ id: ParticipantId });
 
-export const SiteRefBody = z.strictObject({ id: z.string(), name: z.string() });
+export const SiteRefBody = lazySchema(() => z.strictObject({ id: z.string(), name: z.string() }));
 
 /** Who looks after a participant: the staff member's subject id and sign-in name. */
-export const AssigneeBody = z.strictObject({ sub: z.string(), username: z.string() });
+export const AssigneeBody = lazySchema(() => z.strictObject({ sub: z.string(), username: z.string() }));
 
-export const ParticipantSummaryBody = z.strictObject({
-  id: z.string(),
-  reference: z.string(),
-  site: z.string(),
-  status: z.enum(PARTICIPANT_STATUSES),
-  createdAt: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  help: z.array(z.string()),
-  duplicates: z.int(),
-  assignedTo: z.nullable(AssigneeBody),
-});
+export const ParticipantSummaryBody = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    reference: z.string(),
+    site: z.string(),
+    status: z.enum(PARTICIPANT_STATUSES),
+    createdAt: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    help: z.array(z.string()),
+    duplicates: z.int(),
+    assignedTo: z.nullable(AssigneeBody()),
+  }),
+);
 
 export const ListParticipants = defineRoute({
   id: 'ListParticipants',
@@ -46,87 +50,93 @@ export const ListParticipants = defineRoute({
     'The cursor only continues within the caller\'s own site. The read is audited in the site\'s audit partition (filter, page, count; no personal data).',
   query: ParticipantListQuery,
   responses: {
-    200: { description: 'A page and the cursor of the next one (null at the end).', body: z.strictObject({ items: z.array(ParticipantSummaryBody), cursor: Cursor }) },
+    200: { description: 'A page and the cursor of the next one (null at the end).', body: lazySchema(() => z.strictObject({ items: z.array(ParticipantSummaryBody()), cursor: Cursor() })) },
     400: ERRORS[400],
     ...STAFF_ERRORS,
   },
 });
 
-export const WorkflowViewBody = z.strictObject({
-  name: z.string(),
-  title: z.string(),
-  status: z.string(),
-  statusText: z.string(),
-  currentState: z.nullable(z.string()),
-  currentStateText: z.nullable(z.string()),
-  nextDueAt: z.nullable(z.string()),
-  history: z.array(z.strictObject({ at: z.string(), text: z.string() })),
-});
-
-const AuditBody = z.strictObject({
-  at: AuditEntrySchema.shape.at,
-  /** A staff subject id, or `employer` (a trial placement's employer, through their link). */
-  actor: z.string(),
-  role: z.enum(AUDIT_ROLES),
-  action: z.string(),
-  /** What exactly (e.g. a transfer's sites, an assignee's subject id); never personal data. */
-  detail: z.optional(AuditDetailSchema),
-});
-
-export const ParticipantRecordBody = z.strictObject({
-  participant: z.strictObject({
-    id: z.string(),
-    reference: z.string(),
-    site: z.string(),
-    status: z.enum(PARTICIPANT_STATUSES),
-    lang: z.enum(LANGUAGE_CODES),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.int(),
-    entry: EntrySchema,
-    consent: ConsentRecordSchema,
-    firstContact: z.nullable(FirstContactSchema),
-    withdrawal: z.nullable(WithdrawalSchema),
-    followUp: z.nullable(FollowUpSchema),
-    assignedTo: z.nullable(AssigneeBody),
-    /** The last handover from another site, if any (the audit trail has each one). */
-    transferredFrom: z.nullable(z.strictObject({ site: SiteRefBody, at: z.string() })),
+export const WorkflowViewBody = lazySchema(() =>
+  z.strictObject({
+    name: z.string(),
+    title: z.string(),
+    status: z.string(),
+    statusText: z.string(),
+    currentState: z.nullable(z.string()),
+    currentStateText: z.nullable(z.string()),
+    nextDueAt: z.nullable(z.string()),
+    history: z.array(z.strictObject({ at: z.string(), text: z.string() })),
   }),
-  workflows: z.array(WorkflowViewBody),
-  duplicates: z.strictObject({
-    flagged: z.boolean(),
-    submissions: z.array(
+);
+
+const AuditBody = lazySchema(() =>
+  z.strictObject({
+    at: AuditEntrySchema.shape.at,
+    /** A staff subject id, or `employer` (a trial placement's employer, through their link). */
+    actor: z.string(),
+    role: z.enum(AUDIT_ROLES),
+    action: z.string(),
+    /** What exactly (e.g. a transfer's sites, an assignee's subject id); never personal data. */
+    detail: z.optional(AuditDetailSchema),
+  }),
+);
+
+export const ParticipantRecordBody = lazySchema(() =>
+  z.strictObject({
+    participant: z.strictObject({
+      id: z.string(),
+      reference: z.string(),
+      site: z.string(),
+      status: z.enum(PARTICIPANT_STATUSES),
+      lang: z.enum(LANGUAGE_CODES),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      version: z.int(),
+      entry: EntrySchema,
+      consent: ConsentRecordSchema,
+      firstContact: z.nullable(FirstContactSchema),
+      withdrawal: z.nullable(WithdrawalSchema),
+      followUp: z.nullable(FollowUpSchema),
+      assignedTo: z.nullable(AssigneeBody()),
+      /** The last handover from another site, if any (the audit trail has each one). */
+      transferredFrom: z.nullable(z.strictObject({ site: SiteRefBody(), at: z.string() })),
+    }),
+    workflows: z.array(WorkflowViewBody()),
+    duplicates: z.strictObject({
+      flagged: z.boolean(),
+      submissions: z.array(
+        z.strictObject({
+          reference: z.string(),
+          receivedAt: z.string(),
+          site: z.string(),
+          /** The site whose intake it came in through; `otherSite` when that is not the record's site. */
+          fromSite: SiteRefBody(),
+          otherSite: z.boolean(),
+          lang: z.enum(LANGUAGE_CODES),
+          entry: z.nullable(EntrySchema),
+        }),
+      ),
+    }),
+    /** The participant's trial placements, newest first (GET /api/staff/placements/{id} for one). */
+    placements: z.array(
       z.strictObject({
-        reference: z.string(),
-        receivedAt: z.string(),
-        site: z.string(),
-        /** The site whose intake it came in through; `otherSite` when that is not the record's site. */
-        fromSite: SiteRefBody,
-        otherSite: z.boolean(),
-        lang: z.enum(LANGUAGE_CODES),
-        entry: z.nullable(EntrySchema),
+        id: z.string(),
+        status: z.enum(PLACEMENT_STATUSES),
+        employerName: z.string(),
+        role: z.string(),
+        startDate: z.string(),
+        endDate: z.string(),
+        /** The hiring decision once the employer gave feedback. */
+        outcome: z.nullable(z.enum(PLACEMENT_OUTCOMES)),
       }),
     ),
+    /** The participant's recognition cases at this site (drafts from the intake too), newest first (GET /api/staff/recognition-cases/{id} for one). */
+    recognitionCases: z.array(RecognitionSummaryBody()),
+    /** The newest entries, oldest first (this read last); older ones through `auditCursor`. */
+    audit: z.array(AuditBody()),
+    auditCursor: Cursor(),
   }),
-  /** The participant's trial placements, newest first (GET /api/staff/placements/{id} for one). */
-  placements: z.array(
-    z.strictObject({
-      id: z.string(),
-      status: z.enum(PLACEMENT_STATUSES),
-      employerName: z.string(),
-      role: z.string(),
-      startDate: z.string(),
-      endDate: z.string(),
-      /** The hiring decision once the employer gave feedback. */
-      outcome: z.nullable(z.enum(PLACEMENT_OUTCOMES)),
-    }),
-  ),
-  /** The participant's recognition cases at this site (drafts from the intake too), newest first (GET /api/staff/recognition-cases/{id} for one). */
-  recognitionCases: z.array(RecognitionSummaryBody),
-  /** The newest entries, oldest first (this read last); older ones through `auditCursor`. */
-  audit: z.array(AuditBody),
-  auditCursor: Cursor,
-});
+);
 
 export const GetParticipant = defineRoute({
   id: 'GetParticipant',
@@ -155,19 +165,21 @@ export const GetParticipantAudit = defineRoute({
   params: IdParams,
   query: AuditQuery,
   responses: {
-    200: { description: 'A page and the cursor of the next (older) one.', body: z.strictObject({ items: z.array(AuditBody), cursor: Cursor }) },
+    200: { description: 'A page and the cursor of the next (older) one.', body: lazySchema(() => z.strictObject({ items: z.array(AuditBody()), cursor: Cursor() })) },
     400: ERRORS[400],
     404: ERRORS[404],
     ...STAFF_ERRORS,
   },
 });
 
-export const StatusChangedBody = z.strictObject({
-  id: z.string(),
-  status: z.enum(PARTICIPANT_STATUSES),
-  version: z.int(),
-  updatedAt: z.string(),
-});
+export const StatusChangedBody = lazySchema(() =>
+  z.strictObject({
+    id: z.string(),
+    status: z.enum(PARTICIPANT_STATUSES),
+    version: z.int(),
+    updatedAt: z.string(),
+  }),
+);
 
 const statusChange = {
   params: IdParams,

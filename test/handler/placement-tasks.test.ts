@@ -44,7 +44,7 @@ describe('SendRequest', () => {
   it('stores the due times once, mints a link (its hash only), mails the employer once and hands on the seconds to wait', async () => {
     onGet({ PLACEMENT: placement() });
     ddb.on(UpdateCommand).callsFake((input: any) => (input.UpdateExpression.includes('if_not_exists(#due') ? { Attributes: { answerDue: DUE } } : {}));
-    const out = PlacementWaitState.parse(await run(sendRequest, { placementId: ID }));
+    const out = PlacementWaitState().parse(await run(sendRequest, { placementId: ID }));
     expect(out).toMatchObject({ next: 'wait', done: 'request' });
     expect(out.seconds).toBeGreaterThanOrEqual(1);
     const link = ddb.commandCalls(PutCommand)[0]!.args[0].input.Item!;
@@ -125,7 +125,7 @@ describe('HandleAnswer, SendCheckIn, RecordOutcome', () => {
     ddb.on(UpdateCommand).callsFake((input: any) =>
       input.UpdateExpression.startsWith('SET checkInAt') ? { Attributes: { ...confirmed, checkInAt: input.ExpressionAttributeValues[':c'], feedbackAt: input.ExpressionAttributeValues[':f'] } } : {},
     );
-    const out = PlacementSchedule.parse(await run(handleAnswer, { placementId: ID }));
+    const out = PlacementSchedule().parse(await run(handleAnswer, { placementId: ID }));
     expect(out).toEqual({ next: 'confirmed', decision: 'confirm', checkInAt: '2027-03-08T08:00:00.000Z', feedbackAt: '2027-03-12T08:00:00.000Z' });
     expect(updates()[0]).toMatchObject({ ExpressionAttributeValues: expect.objectContaining({ ':apk': 'SITE#marxloh#AGENDA', ':ask': `2027-03-12T08:00:00.000Z#placement.feedback#${ID}` }) });
     expect(mails().map((m) => m.Destination?.ToAddresses?.[0])).toEqual(['team-marxloh@biwaq.example', 'jana.beispielfrau@example.org']);
@@ -145,7 +145,7 @@ describe('HandleAnswer, SendCheckIn, RecordOutcome', () => {
 
   it('checks in once, and not after the last day has come', async () => {
     onGet({ PLACEMENT: placement({ status: 'confirmed', feedbackAt: '2999-01-01T00:00:00.000Z' }) });
-    expect(PlacementStepResult.parse(await run(sendCheckIn, { placementId: ID }))).toEqual({ next: 'continue', sent: true });
+    expect(PlacementStepResult().parse(await run(sendCheckIn, { placementId: ID }))).toEqual({ next: 'continue', sent: true });
     onGet({ PLACEMENT: placement({ status: 'confirmed', checkInSentAt: 'x' }) });
     expect(await run(sendCheckIn, { placementId: ID })).toEqual({ next: 'continue', sent: false });
     onGet({ PLACEMENT: placement({ status: 'confirmed', feedbackAt: '2000-01-01T00:00:00.000Z' }) });

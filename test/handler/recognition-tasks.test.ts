@@ -15,7 +15,7 @@ import { CASE_ID, caseItem, checklist, conditionFailed, draftItem, storedFact } 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESv2Client);
 mockClient(SFNClient);
-const run = async (h: (e: unknown, c: typeof lambdaContext) => Promise<unknown>, input: unknown) => RecognitionWaitState.parse(await h(input, lambdaContext));
+const run = async (h: (e: unknown, c: typeof lambdaContext) => Promise<unknown>, input: unknown) => RecognitionWaitState().parse(await h(input, lambdaContext));
 const updates = () => ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
 const mails = () => ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input);
 const today = () => berlinDate(new Date());

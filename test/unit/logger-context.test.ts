@@ -11,6 +11,7 @@ vi.hoisted(() => {
 const { apiHandler } = await import('../../functions/lib/api-handler.js');
 const { taskHandler } = await import('../../functions/lib/task-handler.js');
 const { defineRoute } = await import('../../schemas/http/contract.js');
+const { lazySchema } = await import('../../schemas/lazy.js');
 
 /** A route contract for the wrappers under test. */
 const TestRoute = defineRoute({
@@ -20,7 +21,7 @@ const TestRoute = defineRoute({
   auth: { kind: 'public' },
   tag: 'test',
   summary: 'test',
-  responses: { 200: { description: 'ok', body: z.object({ ok: z.optional(z.boolean()) }) } },
+  responses: { 200: { description: 'ok', body: lazySchema(() => z.object({ ok: z.optional(z.boolean()) })) } },
 });
 const { logger } = await import('../../functions/lib/logger.js');
 const { lambdaContext } = await import('../../local/lambda.js');

@@ -11,7 +11,7 @@ import {
   placementIdFor,
   secondsUntil,
 } from '../../functions/domain/placement-rules.js';
-import { PlacementInput } from '../../schemas/placements.js';
+import { PlacementInput } from '../../schemas/placement-inputs.js';
 import { placementBody } from '../fixtures.js';
 
 describe('the length cap of a trial placement (§45 SGB III)', () => {
