@@ -258,9 +258,12 @@ describe.runIf(run)('trial placements in the console', () => {
       await page.getByLabel('Letzter Tag').waitFor();
       await expectSmallTargetsNone(page, 'phone proposal form');
       await page.setViewportSize({ width: 320, height: 640 });
-      for (const path of ['/console/placements', `/console/placements/${placementId}`]) {
+      for (const [path, loaded] of [
+        ['/console/placements', 'table.placements'],
+        [`/console/placements/${placementId}`, '.record-head'],
+      ] as const) {
         await page.goto(`${cloud.apiUrl}${path}`);
-        await page.locator('main h1').waitFor();
+        await page.locator(loaded).waitFor();
         expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
       }
     } finally {
