@@ -351,7 +351,8 @@ describe('web', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Three full synths of the app: 6 s on a quiet 2-core machine, over 30 s when it is shared.
+  }, 120_000);
 });
 
 describe('edge stack (us-east-1)', () => {
