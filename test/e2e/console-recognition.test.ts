@@ -258,7 +258,7 @@ describe.runIf(run)('recognition cases in the console', () => {
     await page.locator('.list-summary', { hasText: '1 Verfahren (mit überfälliger Frist).' }).waitFor();
     await page.getByRole('row', { name: /Pflegefachkraft/ }).waitFor();
     await page.getByLabel('alle', { exact: true }).check();
-    await page.getByLabel('Zuständige Stelle').selectOption('ihk_fosa');
+    await page.getByLabel('Stelle', { exact: true }).selectOption('ihk_fosa');
     await page.waitForURL(/body=ihk_fosa/);
     await page.locator('.list-summary', { hasText: '1 Verfahren (Stelle „IHK FOSA“).' }).waitFor();
     await page.getByLabel('Stand').selectOption('suspended');

@@ -129,7 +129,7 @@ export function RecognitionCasesView({ query, me }: ViewProps) {
         </div>
         <div class="field filters__field">
           <label class="field__label" for="filter-body">
-            Zuständige Stelle
+            Stelle
           </label>
           <select id="filter-body" class="input input--select" value={body ?? ''} onChange={(e) => go({ body: pick((e.currentTarget as HTMLSelectElement).value, BODIES) })}>
             <option value="">alle</option>

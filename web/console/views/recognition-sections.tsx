@@ -88,9 +88,12 @@ export function DeadlinesSection({ record }: { record: RecognitionRecord }) {
         </p>
       </section>
     );
+  // The deadline still running comes first; one the body has met moves below it.
+  const receiptCard = receipt && <DeadlineCard kind="receipt" d={receipt} />;
+  const receiptFirst = receipt?.status !== 'met' || decision?.status === 'met';
   return (
     <>
-      {receipt && <DeadlineCard kind="receipt" d={receipt} />}
+      {receiptFirst && receiptCard}
       {decision ? (
         <DeadlineCard kind="decision" d={decision} />
       ) : (
@@ -101,6 +104,7 @@ export function DeadlinesSection({ record }: { record: RecognitionRecord }) {
           </section>
         )
       )}
+      {!receiptFirst && receiptCard}
     </>
   );
 }
