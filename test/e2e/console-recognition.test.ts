@@ -184,10 +184,19 @@ describe.runIf(run)('recognition cases in the console', () => {
     expect(realProblems(problems)).toEqual([]);
   });
 
-  it('keeps the §5 checklist per document on the version seen, and records a cost', async () => {
+  it('keeps the §5 checklist per document on the version seen (a conflict reloads and keeps the input), and records a cost', async () => {
     const { page, problems } = counsellor;
     await page.getByLabel('Ausweis oder Pass').selectOption('at_hand');
     await page.getByLabel('Übersetzungen (vereidigt)').selectOption('translation_ordered');
+    // Meanwhile a colleague saves another document: the version the page saw is stale.
+    const { version } = (await staffCall(cloud, 'GET', `/api/staff/recognition-cases/${caseId}`)).body.case;
+    expect((await staffCall(cloud, 'PATCH', `/api/staff/recognition-cases/${caseId}/documents`, { version, documents: [{ kind: 'cv_german', state: 'submitted' }] })).status).toBe(200);
+    await page.getByRole('button', { name: '2 Änderungen speichern' }).click();
+    await page.getByText('Inzwischen von jemand anderem geändert — bitte neu laden.').waitFor();
+    await page.getByRole('button', { name: 'Neu laden' }).click();
+    await page.getByText('Die Akte ist neu geladen. Ihre Eingaben sind noch da').waitFor();
+    await page.getByText('bisher: eingereicht seit').waitFor();
+    await expect(page.getByLabel('Ausweis oder Pass').inputValue()).resolves.toBe('at_hand');
     await page.getByRole('button', { name: '2 Änderungen speichern' }).click();
     await page.getByRole('status').filter({ hasText: 'Unterlagen gespeichert: Ausweis oder Pass – liegt vor; Übersetzungen (vereidigt) – Übersetzung beauftragt.' }).waitFor();
     await page.getByText(`bisher: Übersetzung beauftragt seit`).waitFor();
