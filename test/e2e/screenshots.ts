@@ -296,6 +296,11 @@ async function recognitionShots(cloud: LocalCloud, browser: Browser, shot: Shot,
     await blur(page);
     await page.locator('#actions-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, `console-recognition-fact-${kind}`);
+    await page.goto(`${cloud.apiUrl}/console/today`);
+    await page.locator('#recognition-today-title').waitFor();
+    await blur(page);
+    await page.locator('#recognition-today-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, `console-recognition-today-${kind}`);
     await context.close();
   }
 }

@@ -350,9 +350,9 @@ function RecognitionCard({ items }: { items: TodayRecognition[] }) {
               </div>
               <dl class="waiting__facts">
                 <div>
-                  <dt>{DEADLINE_LABELS[t.deadline]}</dt>
+                  <dt>Frist</dt>
                   <dd>
-                    {t.overdue ? 'war fällig am' : 'fällig am'} {formatWeekdayDay(t.due)} ({t.basis})
+                    {DEADLINE_LABELS[t.deadline]} {t.overdue ? 'war fällig am' : 'fällig am'} {formatWeekdayDay(t.due)} ({t.basis})
                   </dd>
                 </div>
                 <div>
