@@ -31,6 +31,8 @@ export interface Settings {
   authDomainName?: string;
   authCertificateArn?: string;
   projectId: string;
+  /** Rotates CloudFront's origin secret when changed (infra/constructs/origin-secret.ts). */
+  originSecretGeneration: string;
   /**
    * CloudFront geo allowlist (ISO 3166-1 alpha-2). Germany and its neighbours: participants,
    * employers and staff are in Duisburg; German mobile SIMs roaming in the EU keep a German IP
@@ -88,6 +90,8 @@ const SettingsSchema = z.object({
   webAclArn: z.string().startsWith('arn:aws:wafv2:us-east-1:').optional(),
   alarmEmail: z.email().optional(),
   webDir: z.string().min(1).default('web'),
+  /** Change it (e.g. 1 → 2) and redeploy to rotate CloudFront's origin secret (infra/constructs/origin-secret.ts). */
+  originSecretGeneration: z.string().regex(/^[A-Za-z0-9]{1,16}$/).default('1'),
 });
 
 const KEYS = Object.keys(SettingsSchema.shape) as (keyof Settings)[];
