@@ -22,7 +22,8 @@ describe('the origin secret CloudFront adds', () => {
   const call = async (fn: (e: any, c: any) => Promise<unknown>, event: any) => (await fn(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
 
   it('refuses a request without it or with a wrong one, on a public, a staff and the health route', async () => {
-    for (const headers of [{}, { [ORIGIN_VERIFY_HEADER]: 'guessed' }, { [ORIGIN_VERIFY_HEADER]: SECRET.slice(0, -1) }]) {
+    const attempts: Record<string, string>[] = [{}, { [ORIGIN_VERIFY_HEADER]: 'guessed' }, { [ORIGIN_VERIFY_HEADER]: SECRET.slice(0, -1) }];
+    for (const headers of attempts) {
       const intake = await call(postIntake, intakeEvent(validIntake(), headers));
       expect(intake.statusCode).toBe(403);
       expect(JSON.parse(intake.body!).code).toBe('forbidden');
