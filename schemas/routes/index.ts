@@ -1,6 +1,7 @@
 import type { RouteContract } from '../http/contract.js';
 import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
 import { GetEmployerPage, PostEmployerPage } from './employer.js';
+import { GetParticipantDataExport, GetParticipantDataExportDocument } from './data-export.js';
 import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
@@ -26,6 +27,7 @@ export * from './console.js';
 export * from './placements.js';
 export * from './employer.js';
 export * from './recognition.js';
+export * from './data-export.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -38,6 +40,8 @@ export const CONTRACTS = [
   GetToday,
   GetParticipant,
   GetParticipantAudit,
+  GetParticipantDataExport,
+  GetParticipantDataExportDocument,
   RecordFirstContact,
   WithdrawParticipant,
   AssignParticipant,

@@ -65,3 +65,16 @@ export async function api<I extends RouteId>(id: I, opts: RequestOptions<Contrac
   const parsed: unknown = res.status === 204 || res.status === 304 ? undefined : await res.json().catch(() => undefined);
   return { ok: res.ok, status: res.status, body: parsed, headers: res.headers } as Answer<ContractOf<I>>;
 }
+
+/** Calls a route whose success is not JSON (a document to download): its text, or the JSON error body. */
+export async function apiText<I extends RouteId>(id: I, opts: RequestOptions<ContractOf<I>> = {}): Promise<{ ok: boolean; status: number; text: string; headers: Headers }> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
+  const send = opts.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
+  const res = await send(urlOf(id, opts.params as Record<string, string> | undefined, opts.query), {
+    method: ROUTE_PATHS[id].method,
+    headers,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  return { ok: res.ok, status: res.status, text: await res.text(), headers: res.headers };
+}

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import type { Role } from '../../../schemas/staff.js';
 import type { RouteId } from '../../../schemas/routes/paths.js';
-import { api, type Answer, type BodyOf, type ContractOf, type RequestOptions } from '../../shared/api-client.js';
+import { api, apiText, type Answer, type BodyOf, type ContractOf, type RequestOptions } from '../../shared/api-client.js';
 import type { ConsoleAuth, User } from '../auth.js';
 
 /**
@@ -42,6 +42,13 @@ export function call<I extends RouteId>(id: I, opts: Omit<RequestOptions<Contrac
   const a = auth;
   if (!a) return Promise.reject(new Error('not signed in'));
   return api(id, { ...opts, fetch: (url, init) => a.fetch(url, init) } as RequestOptions<ContractOf<I>>);
+}
+
+/** As `call`, for a route that answers a document (text) rather than JSON. */
+export function callText<I extends RouteId>(id: I, opts: Omit<RequestOptions<ContractOf<I>>, 'fetch' | 'token'> = {}) {
+  const a = auth;
+  if (!a) return Promise.reject(new Error('not signed in'));
+  return apiText(id, { ...opts, fetch: (url, init) => a.fetch(url, init) } as RequestOptions<ContractOf<I>>);
 }
 
 /** The signed-in user's role and site (views are only rendered when signed in). */
