@@ -10,7 +10,7 @@ import type { CONTACT_CHANNELS, ParticipantStatus, Role, WITHDRAWAL_REASONS } fr
 
 type Of<T extends readonly string[]> = T[number];
 
-export const STATUS_LABELS: Record<ParticipantStatus, string> = { new: 'neu', contacted: 'kontaktiert', withdrawn: 'abgemeldet' };
+export const STATUS_LABELS: Record<ParticipantStatus, string> = { new: 'neu', contacted: 'kontaktiert', withdrawn: 'abgemeldet', exited: 'ausgetreten' };
 
 export const ROLE_LABELS: Record<Role, string> = { staff: 'Beratung', lead: 'Leitung', coordinator: 'Koordination' };
 
@@ -89,6 +89,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'placement.cancelled': 'Erprobung abgesagt',
   'placement.link_resent': 'Neuen Link an den Betrieb gesandt',
   'placement.outcome': 'Ergebnis der Erprobung erfasst',
+  'participant.exited': 'Austritt erfasst',
+  'participant.exit_corrected': 'Austritt korrigiert',
 };
 
 /** Who an audit entry names besides staff: the employer, through their link. */
