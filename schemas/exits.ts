@@ -24,3 +24,8 @@ export const EXIT_ANSWERS = ['yes', 'no'] as const;
 
 /** Where a suggested outcome comes from (offered to the counsellor, never recorded by itself). */
 export const OUTCOME_SOURCES = ['placement', 'recognition'] as const;
+
+/** The counts of the figures, in the order the reports show them (the counter items' attributes). */
+export const COUNT_KEYS = ['participants', 'unemployed', 'longTermUnemployed', 'migrantBackground', 'employment', 'training', 'improvedProspects'] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+export type Counts = Record<CountKey, number>;
