@@ -7,6 +7,7 @@ import { bundle, coldImportMs, floorSource, median, writeFloor } from './cold-im
 import { startCloudProcess } from './cloud-client.js';
 import { costRun } from './cost.js';
 import { employerPostBench } from './employer-post.js';
+import { figuresBench } from './figures.js';
 import { pagesBench } from './pages.js';
 import { printTable } from './print.js';
 import { intakeBody, intakeClient, load, rawPutClient, type LoadResult } from './throughput.js';
@@ -133,8 +134,8 @@ async function pages(): Promise<boolean> {
   }
 }
 
-// BENCH_PARTS=imports, =throughput, =cost, =pages or =employer runs one part only (a comma-separated list: several).
-const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost,pages,employer').split(',');
+// BENCH_PARTS=imports, =throughput, =cost, =pages, =employer or =figures runs one part only (a comma-separated list: several).
+const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost,pages,employer,figures').split(',');
 const importsOk = parts.includes('imports') ? await coldImports() : true;
 const throughputOk = parts.includes('throughput') ? await throughput() : true;
 // The cost run has no target: it prints absolute dollars, for every later change to be compared with.
@@ -145,4 +146,9 @@ if (parts.includes('employer')) {
   console.log('\n(e) The employer\'s answer, POST /p/{linkId}: DynamoDB round trips before the answer, against the same two calls raw\n');
   employerOk = await employerPostBench(Number(process.env['BENCH_EMPLOYER_POSTS'] ?? 21));
 }
-console.log(`\n${importsOk && throughputOk && costOk && pagesOk && employerOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);
+let figuresOk = true;
+if (parts.includes('figures')) {
+  console.log('\n(f) The figures: what reading them costs at two sizes, side by side (the larger at most 1.5× the smaller)\n');
+  figuresOk = await figuresBench(Number(process.env['BENCH_FIGURES_SMALL'] ?? 1000), Number(process.env['BENCH_FIGURES_LARGE'] ?? 20000));
+}
+console.log(`\n${importsOk && throughputOk && costOk && pagesOk && employerOk && figuresOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);
