@@ -1,12 +1,13 @@
-import ExcelJS from 'exceljs';
 import { KPI_HEADER, type KpiRow } from '../domain/report-rows.js';
 
 /**
  * The figures as an Excel workbook (exceljs): the same rows as the CSV, numbers as numbers, the
  * placement rate as a percentage. The figures are a handful of rows per site and month, so the
- * workbook is built in memory; only exports of participants page through the table.
+ * workbook is built in memory; only exports of participants page through the table. exceljs is
+ * loaded on the first export, not at the function's cold start (it is most of the bundle).
  */
 export async function kpiWorkbook(rows: readonly KpiRow[], title: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'BIWAQ Workflows';
   book.title = title;

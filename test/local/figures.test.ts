@@ -134,6 +134,17 @@ describe('the figures are exact', () => {
     expect(items.filter((i) => i.type === 'FigureCounter').flatMap((i) => Object.keys(i.inflight ?? {}))).toEqual([]);
   });
 
+  it("move with a handover: from the old site's counters to the new site's, once", async () => {
+    const jonas = PEOPLE.find((p) => p.first === 'Jonas')!;
+    const id = ids.get(jonas)!;
+    const version = (await api.get(`/api/staff/participants/${id}`, 'leitung.hochfeld')).body.participant.version;
+    const moved = await api.post(`/api/staff/participants/${id}/transfer`, 'leitung.hochfeld', { version, toSite: 'marxloh' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    jonas.site = 'marxloh';
+    await settleFigures(id);
+    expectExact(await kpis());
+  });
+
   it('are the same after a restart of the local cloud', async () => {
     const before = await kpis();
     await cloud.stop();
