@@ -78,9 +78,18 @@ async function applyPending(participantId: string, f: FiguresState, at: string):
   });
 }
 
-/** Settles every participant still marked unsettled (the reader's first step; usually none). */
+/**
+ * Settles every participant still marked unsettled (the reader's first step; usually none: one
+ * empty Query). Pages of 100, at most 10: beyond that a reader would wait too long, and the rest
+ * is settled by the next reader (the figures say so only by being read again).
+ */
 export async function settleUnsettled(at?: string): Promise<number> {
-  const ids = await unsettledParticipants();
-  for (const id of ids) await settleFigures(id, at);
-  return ids.length;
+  let settled = 0;
+  for (let page = 0; page < 10; page++) {
+    const ids = await unsettledParticipants(100);
+    for (const id of ids) await settleFigures(id, at);
+    settled += ids.length;
+    if (ids.length < 100) break;
+  }
+  return settled;
 }
