@@ -76,7 +76,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
     },
     callers: {
       read: ['GetParticipant'],
-      stop: ['RecordFirstContact', 'WithdrawParticipant'],
+      stop: ['RecordFirstContact', 'WithdrawParticipant', 'ExitParticipant'],
     },
   },
   {
@@ -95,7 +95,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
     callers: {
       start: ['CreatePlacement'],
       read: ['GetPlacement'],
-      stop: ['CancelPlacement'],
+      stop: ['CancelPlacement', 'ExitParticipant'],
       callback: ['PostEmployerPage', 'PostPlacementOutcome'],
     },
   },
@@ -107,6 +107,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
     callers: {
       start: ['CreateRecognitionCase', 'OpenRecognitionCase'],
       read: ['GetRecognitionCase'],
+      stop: ['ExitParticipant'],
       callback: ['PostRecognitionEvent', 'UpdateRecognitionDocuments'],
     },
   },

@@ -107,3 +107,8 @@ export async function describeRecognitionExecution(caseId: string): Promise<Exec
     throw err;
   }
 }
+
+/** Ends the case's workflow (the participant exited). */
+export async function stopRecognitionExecution(caseId: string, cause: string): Promise<void> {
+  await stopExecution(recognitionExecutionArn(caseId), cause);
+}

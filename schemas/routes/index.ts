@@ -1,6 +1,7 @@
 import type { RouteContract } from '../http/contract.js';
 import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
 import { GetEmployerPage, PostEmployerPage } from './employer.js';
+import { CorrectExit, ExitParticipant } from './exit.js';
 import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
@@ -15,6 +16,7 @@ import {
   PostRecognitionEvent,
   UpdateRecognitionDocuments,
 } from './recognition.js';
+import { GetKpis, GetKpisCsv, GetKpisXlsx, GetParticipantsCsv } from './reports.js';
 import { GetParticipant, GetParticipantAudit, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
 export * from './health.js';
@@ -26,6 +28,8 @@ export * from './console.js';
 export * from './placements.js';
 export * from './employer.js';
 export * from './recognition.js';
+export * from './exit.js';
+export * from './reports.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -56,6 +60,12 @@ export const CONTRACTS = [
   UpdateRecognitionDocuments,
   PostRecognitionEvent,
   PostRecognitionCost,
+  ExitParticipant,
+  CorrectExit,
+  GetKpis,
+  GetKpisCsv,
+  GetKpisXlsx,
+  GetParticipantsCsv,
   GetEmployerPage,
   PostEmployerPage,
 ] as const satisfies readonly RouteContract[];

@@ -65,3 +65,25 @@ export async function api<I extends RouteId>(id: I, opts: RequestOptions<Contrac
   const parsed: unknown = res.status === 204 || res.status === 304 ? undefined : await res.json().catch(() => undefined);
   return { ok: res.ok, status: res.status, body: parsed, headers: res.headers } as Answer<ContractOf<I>>;
 }
+
+/** The routes that answer a file (CSV, XLSX) instead of JSON. */
+export type DownloadRouteId = 'GetKpisCsv' | 'GetKpisXlsx' | 'GetParticipantsCsv';
+
+/**
+ * Fetches a download route: the file as a Blob and its name from `Content-Disposition`, or the
+ * error body on a refusal. The page then offers the Blob (an object URL on a link with `download`).
+ */
+export async function apiDownload(
+  id: DownloadRouteId,
+  opts: Pick<RequestOptions<ContractOf<DownloadRouteId>>, 'query' | 'token' | 'signal' | 'fetch'> = {},
+): Promise<{ ok: true; blob: Blob; filename: string } | { ok: false; status: number; body: ErrorBody | undefined }> {
+  const send = opts.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
+  const res = await send(urlOf(id, {}, opts.query), {
+    method: 'GET',
+    headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  if (!res.ok) return { ok: false, status: res.status, body: (await res.json().catch(() => undefined)) as ErrorBody | undefined };
+  const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  return { ok: true, blob: await res.blob(), filename };
+}

@@ -20,7 +20,7 @@ import type { CONTACT_CHANNELS, ParticipantStatus, Role, WITHDRAWAL_REASONS } fr
 
 type Of<T extends readonly string[]> = T[number];
 
-export const STATUS_LABELS: Record<ParticipantStatus, string> = { new: 'neu', contacted: 'kontaktiert', withdrawn: 'abgemeldet' };
+export const STATUS_LABELS: Record<ParticipantStatus, string> = { new: 'neu', contacted: 'kontaktiert', withdrawn: 'abgemeldet', exited: 'ausgetreten' };
 
 export const ROLE_LABELS: Record<Role, string> = { staff: 'Beratung', lead: 'Leitung', coordinator: 'Koordination' };
 
@@ -105,6 +105,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'recognition.fact': 'Schritt im Anerkennungsverfahren erfasst',
   'recognition.documents': 'Unterlagen im Anerkennungsverfahren geändert',
   'recognition.cost': 'Kosten im Anerkennungsverfahren erfasst',
+  'participant.exited': 'Austritt erfasst',
+  'participant.exit_corrected': 'Austritt korrigiert',
 };
 
 /** Who an audit entry names besides staff: the employer, through their link. */
