@@ -5,6 +5,7 @@ import { ROUTES } from '../infra/routes.js';
 import { TASKS } from '../infra/workflow-specs.js';
 import { bundle, coldImportMs, floorSource, median, writeFloor } from './cold-import.js';
 import { startCloudProcess } from './cloud-client.js';
+import { baselineImports } from './baseline-imports.js';
 import { costRun } from './cost.js';
 import { employerPostBench } from './employer-post.js';
 import { pagesBench } from './pages.js';
@@ -133,8 +134,8 @@ async function pages(): Promise<boolean> {
   }
 }
 
-// BENCH_PARTS=imports, =throughput, =cost, =pages or =employer runs one part only (a comma-separated list: several).
-const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost,pages,employer').split(',');
+// BENCH_PARTS=imports, =throughput, =cost, =pages, =employer or =baseline runs one part only (a comma-separated list: several).
+const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost,pages,employer,baseline').split(',');
 const importsOk = parts.includes('imports') ? await coldImports() : true;
 const throughputOk = parts.includes('throughput') ? await throughput() : true;
 // The cost run has no target: it prints absolute dollars, for every later change to be compared with.
@@ -145,4 +146,5 @@ if (parts.includes('employer')) {
   console.log('\n(e) The employer\'s answer, POST /p/{linkId}: DynamoDB round trips before the answer, against the same two calls raw\n');
   employerOk = await employerPostBench(Number(process.env['BENCH_EMPLOYER_POSTS'] ?? 21));
 }
-console.log(`\n${importsOk && throughputOk && costOk && pagesOk && employerOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);
+const baselineOk = parts.includes('baseline') ? await baselineImports(Number(process.env['BENCH_BASELINE_RUNS'] ?? 15)) : true;
+console.log(`\n${importsOk && throughputOk && costOk && pagesOk && employerOk && baselineOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);

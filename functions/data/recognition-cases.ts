@@ -27,7 +27,7 @@ export type StoredRecognition = RecognitionCase | RecognitionDraft;
 
 /** Parses a stored recognition item: a draft or a case. */
 export function parseRecognition(item: Record<string, unknown>): StoredRecognition {
-  return item['draft'] === true ? parseItem(RecognitionDraftSchema, item) : parseItem(RecognitionCaseSchema, item);
+  return item['draft'] === true ? parseItem(RecognitionDraftSchema(), item) : parseItem(RecognitionCaseSchema(), item);
 }
 
 /** The item with its keys: listing keys always, the agenda keys while a deadline is unmet (`agendaDueAt`). */

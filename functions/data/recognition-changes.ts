@@ -53,7 +53,7 @@ async function change(
       }),
     ),
   );
-  return out?.Attributes ? { ok: true, case: parseItem(RecognitionCaseSchema, out.Attributes) } : whyNot(c.id, c.site, c.version);
+  return out?.Attributes ? { ok: true, case: parseItem(RecognitionCaseSchema(), out.Attributes) } : whyNot(c.id, c.site, c.version);
 }
 
 export interface ChangeOf {

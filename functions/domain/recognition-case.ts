@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { isEuEeaSwissCountry, type Payer } from '../../schemas/recognition.js';
+import { isEuEeaSwissCountry, type Payer } from '../../schemas/recognition-values.js';
 
 /**
  * The case fields the rules of a recognition procedure depend on, pure:

@@ -1,4 +1,5 @@
-import { DOCUMENT_KINDS, type Checklist, type DocumentKind, type DocumentState } from '../../schemas/recognition.js';
+import type { Checklist } from '../../schemas/recognition.js';
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentState } from '../../schemas/recognition-values.js';
 import { addCalendarDays } from './working-days.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { FactType } from '../../schemas/recognition.js';
+import type { FactType } from '../../schemas/recognition-values.js';
 import type { CaseTerms } from './recognition-case.js';
 import { effectiveFacts, type Fact, type FactOf } from './recognition-facts.js';
 import { addCalendarDays, isPublicHolidayNrw, isWorkingDay, publicHolidaysNrw } from './working-days.js';

@@ -1,10 +1,5 @@
-import {
-  FACT_TYPES,
-  type DecisionResult,
-  type FactType,
-  type RecognitionFactInput,
-  type RecognitionState,
-} from '../../schemas/recognition.js';
+import type { RecognitionFactInput } from '../../schemas/recognition.js';
+import { FACT_TYPES, type DecisionResult, type FactType, type RecognitionState } from '../../schemas/recognition-values.js';
 import { RecognitionFactRefused } from './errors.js';
 import { extensionIsCapped, type CaseTerms } from './recognition-case.js';
 

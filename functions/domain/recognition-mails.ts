@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../../schemas/recognition.js';
+import type { DocumentKind } from '../../schemas/recognition-values.js';
 import type { Reminder } from './recognition-reminders.js';
 import { germanDate } from './recognition-deadlines.js';
 

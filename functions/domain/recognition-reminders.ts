@@ -1,4 +1,5 @@
-import { DOCUMENT_KINDS, type Checklist, type DocumentKind } from '../../schemas/recognition.js';
+import type { Checklist } from '../../schemas/recognition.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../schemas/recognition-values.js';
 import type { RecognitionDeadlines } from './recognition-deadlines.js';
 import { effectiveFacts, type Fact } from './recognition-facts.js';
 import { addCalendarDays, berlinMidnight } from './working-days.js';

@@ -1,5 +1,5 @@
 import { isRecognitionDraft, type RecognitionCase, type RecognitionDraft, type RecognitionFact } from '../../schemas/model/recognition.js';
-import type { RecognitionCaseState } from '../../schemas/recognition.js';
+import type { RecognitionCaseState } from '../../schemas/recognition-values.js';
 import { extensionIsCapped, grantWarning } from './recognition-case.js';
 import { outstandingDocuments } from './recognition-checklist.js';
 import { allowedNextFacts, effectiveFacts, recognitionState } from './recognition-facts.js';

@@ -1,31 +1,29 @@
 import * as z from 'zod/mini';
 import { ROLES } from '../staff.js';
-import {
-  ChecklistSchema,
-  COMPETENT_BODIES,
-  COST_KINDS,
-  factUnion,
-  PAYERS,
-} from '../recognition.js';
+import { lazySchema } from '../lazy.js';
+import { checklistSchema, factUnion } from '../recognition-shapes.js';
+import { COMPETENT_BODIES, COST_KINDS, PAYERS } from '../recognition-values.js';
 
 /**
  * A recognition case as stored: the case fields, the §5 checklist, the costs and the facts. Facts
  * are only ever appended; a correction is a new fact with `supersedes` (the domain reads only the
  * facts in force, functions/domain/recognition-facts.ts). The state and the deadlines are derived
  * from the facts, never stored as the truth (a stored copy for lists is just a cache).
+ * Each shape is built on its first parse (lazySchema), so a function that never reads a case
+ * builds none of it at import.
  */
 
 /** A recorded fact: the fact as entered, with its id and who recorded it when. */
-export const RecognitionFactSchema = factUnion({
+export const RecognitionFactSchema = lazySchema(() => factUnion({
   id: z.string(),
   supersedes: z.optional(z.string()),
   recordedAt: z.string(),
   recordedBy: z.string(),
   role: z.optional(z.enum(ROLES)),
-});
-export type RecognitionFact = z.infer<typeof RecognitionFactSchema>;
+}));
+export type RecognitionFact = z.infer<ReturnType<typeof RecognitionFactSchema>>;
 
-export const RecognitionCostSchema = z.object({
+export const RecognitionCostSchema = lazySchema(() => z.object({
   id: z.string(),
   date: z.string(),
   kind: z.enum(COST_KINDS),
@@ -33,10 +31,10 @@ export const RecognitionCostSchema = z.object({
   note: z.optional(z.string()),
   recordedAt: z.string(),
   recordedBy: z.string(),
-});
-export type RecognitionCost = z.infer<typeof RecognitionCostSchema>;
+}));
+export type RecognitionCost = z.infer<ReturnType<typeof RecognitionCostSchema>>;
 
-export const RecognitionCaseSchema = z.object({
+export const RecognitionCaseSchema = lazySchema(() => z.object({
   id: z.string(),
   site: z.string(),
   participantId: z.string(),
@@ -50,9 +48,9 @@ export const RecognitionCaseSchema = z.object({
   payer: z.optional(z.enum(PAYERS)),
   grantAppliedOn: z.optional(z.string()),
   note: z.optional(z.string()),
-  checklist: ChecklistSchema,
-  costs: z.array(RecognitionCostSchema),
-  facts: z.array(RecognitionFactSchema),
+  checklist: checklistSchema(),
+  costs: z.array(RecognitionCostSchema()),
+  facts: z.array(RecognitionFactSchema()),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),
@@ -72,28 +70,28 @@ export const RecognitionCaseSchema = z.object({
   taskToken: z.optional(z.string()),
   tokenVersion: z.optional(z.int()),
   tokenStoredAt: z.optional(z.string()),
-});
-export type RecognitionCase = z.infer<typeof RecognitionCaseSchema>;
+}));
+export type RecognitionCase = z.infer<ReturnType<typeof RecognitionCaseSchema>>;
 
 /**
  * A draft an intake that asked for recognition leaves for the counsellor (the same key as the
  * case it becomes): the qualification as the participant gave it (no title yet) and the checklist
  * from the documents they said they have. Opening it (the case fields) turns it into a case.
  */
-export const RecognitionDraftSchema = z.object({
+export const RecognitionDraftSchema = lazySchema(() => z.object({
   id: z.string(),
   draft: z.literal(true),
   site: z.string(),
   participantId: z.string(),
   participantReference: z.string(),
   qualification: z.object({ country: z.string(), profession: z.string(), year: z.int() }),
-  checklist: ChecklistSchema,
+  checklist: checklistSchema(),
   submissionId: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),
-});
-export type RecognitionDraft = z.infer<typeof RecognitionDraftSchema>;
+}));
+export type RecognitionDraft = z.infer<ReturnType<typeof RecognitionDraftSchema>>;
 
 /** Whether a stored recognition item is a draft (not opened yet). */
 export const isRecognitionDraft = (item: RecognitionCase | RecognitionDraft): item is RecognitionDraft => 'draft' in item && item.draft === true;

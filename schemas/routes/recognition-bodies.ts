@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../lazy.js';
-import { COMPETENT_BODIES, RECOGNITION_CASE_STATES } from '../recognition.js';
+import { COMPETENT_BODIES, RECOGNITION_CASE_STATES } from '../recognition-values.js';
 
 /**
  * The summary of a recognition case, as lists, the participant's record and "Heute" show it (a

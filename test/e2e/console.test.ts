@@ -518,7 +518,7 @@ describe.runIf(run)('the staff console in a real browser', () => {
       await expectAccessible(page, 'phone list');
       await menu.click();
       expect(await menu.getAttribute('aria-expanded')).toBe('true');
-      await expect(page.getByRole('navigation').textContent()).resolves.toBe('HeuteTeilnehmendeErprobungenZahlen'); // a lead also has the figures
+      await expect(page.getByRole('navigation').textContent()).resolves.toBe('HeuteTeilnehmendeErprobungenAnerkennungZahlen'); // a lead also has the figures
       expect(await page.getByText('Angemeldet als leitung.marxloh (Leitung · BIWAQ Marxloh)').isVisible()).toBe(true);
       await expectSmallTargetsNone(page, 'phone list, menu open');
       await page.getByRole('link', { name: 'Zahlen' }).click();

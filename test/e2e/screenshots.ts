@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalCloud } from '../../local/cloud.js';
 import { validIntake } from '../fixtures.js';
+import { addCalendarDays, berlinDate } from '../../functions/domain/working-days.js';
 import { allItems, mailsTo, postJson, startCloud } from '../local/helpers.js';
+import { openCase, record, setDocuments, staffCall } from '../local/recognition-helpers.js';
 import { CHROMIUM, DESKTOP, INSTALL_HINT, launchChromium, newPhonePage, PHONE } from './browser.js';
 import { signIn, teamNotices } from './console-helpers.js';
 import { answers, fillForm, fillStep, openForm } from './form.js';
@@ -11,8 +13,10 @@ import { answers, fillForm, fillStep, openForm } from './form.js';
 /**
  * `npm run screenshots`: the intake page in German and Arabic, and the staff console's pages, on a
  * phone (390 × 844) and a desktop (1280 × 900) viewport, against a fresh local cloud with the demo
- * data, into docs/screenshots/ (shown in the README).
+ * data, into docs/screenshots/ (shown in the README). `npm run screenshots -- recognition` takes
+ * only the recognition pages.
  */
+const ONLY = process.argv[2];
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 
 const arabic = answers({ 'person.firstName': 'ليلى', 'person.lastName': 'حداد', 'person.address.city': 'دويسبورغ' });
@@ -28,6 +32,7 @@ async function main(): Promise<void> {
   };
   const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   try {
+    if (ONLY === 'recognition') return await recognitionShots(cloud, browser, shot, blur);
     for (const lang of ['de', 'ar'] as const) {
       const values = lang === 'ar' ? arabic : answers();
       const localeOf = lang === 'ar' ? 'ar' : 'de-DE';
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
     }
     await consoleShots(cloud, browser, shot, blur);
     await placementShots(cloud, browser, shot, blur);
+    await recognitionShots(cloud, browser, shot, blur);
   } finally {
     await close();
     await cloud.stop();
@@ -233,6 +239,68 @@ async function placementShots(cloud: LocalCloud, browser: Browser, shot: Shot, b
     await page.getByText('Zusage des Betriebs').waitFor();
     await blur(page);
     await shot(page, `console-placement-${kind}`);
+    await context.close();
+  }
+}
+
+/** Recognition cases: the list with an overdue receipt, a case whose decision deadline a request for documents moved, its facts. */
+async function recognitionShots(cloud: LocalCloud, browser: Browser, shot: Shot, blur: (page: Page) => Promise<void>): Promise<void> {
+  const people = (await allItems(cloud)).filter((i) => i.type === 'Participant' && i.site === 'marxloh');
+  const byName = (last: string) => people.find((p) => p.entry.person.lastName === last)!;
+  const day = (n: number) => addCalendarDays(berlinDate(new Date()), n);
+  const sami = byName('مثال');
+  const id = await openCase(cloud, sami.id, {
+    qualification: { country: 'SY', title: 'شهادة التمريض', profession: 'Pflegefachkraft', year: 2015 },
+    regulated: true,
+    competentBody: 'bezirksregierung',
+    referenceProfession: 'Pflegefachfrau / Pflegefachmann',
+    payer: 'anerkennungszuschuss',
+    grantAppliedOn: day(-35),
+  });
+  await setDocuments(cloud, id, [
+    { kind: 'cv_german', state: 'submitted', date: day(-41) },
+    { kind: 'id_document', state: 'submitted', date: day(-41) },
+    { kind: 'certificates', state: 'submitted', date: day(-41) },
+    { kind: 'translations', state: 'translation_ordered', date: day(-12) },
+  ]);
+  await record(
+    cloud,
+    id,
+    { type: 'application_received', date: day(-40) },
+    { type: 'receipt_confirmed', date: day(-30), missingDocuments: ['Beglaubigte Übersetzung des Diploms'] },
+    { type: 'documents_complete', date: day(-20) },
+    { type: 'documents_requested', date: day(-10), periodEnds: day(4) },
+  );
+  const { version } = (await staffCall(cloud, 'GET', `/api/staff/recognition-cases/${id}`)).body.case;
+  await staffCall(cloud, 'POST', `/api/staff/recognition-cases/${id}/costs`, { version, date: day(-38), kind: 'translation', amountCents: 18950, note: 'Übersetzungsbüro Rhein' });
+  const late = await openCase(cloud, byName('Örnek').id, { qualification: { country: 'TR', title: 'Elektrik Teknisyeni', profession: 'Elektroniker', year: 2009 }, competentBody: 'hwk' });
+  await record(cloud, late, { type: 'application_received', date: day(-45) });
+  const erika = byName('Beispiel');
+  const full = await openCase(cloud, erika.id, { qualification: { country: 'PL', title: 'Technik handlowiec', profession: 'Kaufmann im Einzelhandel', year: 2004 }, competentBody: 'ihk_fosa' });
+  await record(cloud, full, { type: 'application_received', date: day(-120) }, { type: 'receipt_confirmed', date: day(-110) }, { type: 'documents_complete', date: day(-100) }, { type: 'decision', date: day(-5), result: 'full' });
+
+  for (const [kind, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    const { page, context } = await newPhonePage(browser, { viewport, scale: kind === 'phone' ? 2 : 1 });
+    await signIn(page, cloud, 'berater.marxloh', '/console/recognition-cases');
+    await page.locator('table.recognition-cases').waitFor();
+    await blur(page);
+    await shot(page, `console-recognition-list-${kind}`);
+    await page.goto(`${cloud.apiUrl}/console/recognition-cases/${id}`);
+    await page.locator('section.deadline').first().waitFor();
+    await blur(page);
+    await shot(page, `console-recognition-case-${kind}`);
+    await page.locator(kind === 'phone' ? '#deadline-decision-title' : '#facts-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, `console-recognition-deadline-${kind}`);
+    await page.getByRole('button', { name: 'Schritt erfassen' }).click();
+    await page.getByLabel('Entscheidungsfrist verlängert').check();
+    await blur(page);
+    await page.locator('#actions-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, `console-recognition-fact-${kind}`);
+    await page.goto(`${cloud.apiUrl}/console/today`);
+    await page.locator('#recognition-today-title').waitFor();
+    await blur(page);
+    await page.locator('#recognition-today-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, `console-recognition-today-${kind}`);
     await context.close();
   }
 }

@@ -35,6 +35,11 @@ export function formatShortDay(day: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(day) ? shortDate.format(new Date(`${day}T12:00:00Z`)) : day;
 }
 
+/** A calendar day with its weekday: "Mo., 5. Juli 2027". */
+export function formatWeekdayDay(day: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? weekdayDateYear.format(new Date(`${day}T12:00:00Z`)) : day;
+}
+
 /** The Berlin calendar day and time of an instant. */
 export function berlinParts(at: Date): { day: string; hour: number; minute: number } {
   const p: Record<string, string> = {};

@@ -1,5 +1,15 @@
 import type { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from '../../../schemas/intake.js';
 import type { PlacementOutcome, PlacementStatus } from '../../../schemas/placements.js';
+import type {
+  CompetentBody,
+  CostKind,
+  DecisionResult,
+  DocumentKind,
+  DocumentState,
+  FactType,
+  Payer,
+  RecognitionCaseState,
+} from '../../../schemas/recognition.js';
 import type { CONTACT_CHANNELS, ParticipantStatus, Role, WITHDRAWAL_REASONS } from '../../../schemas/staff.js';
 
 /**
@@ -91,6 +101,12 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'placement.outcome': 'Ergebnis der Erprobung erfasst',
   'participant.exited': 'Austritt erfasst',
   'participant.exit_corrected': 'Austritt korrigiert',
+  'recognition.created': 'Anerkennungsverfahren angelegt',
+  'recognition.opened': 'Anerkennungsverfahren aus dem Entwurf angelegt',
+  'recognition.read': 'Anerkennungsverfahren gelesen',
+  'recognition.fact': 'Schritt im Anerkennungsverfahren erfasst',
+  'recognition.documents': 'Unterlagen im Anerkennungsverfahren geändert',
+  'recognition.cost': 'Kosten im Anerkennungsverfahren erfasst',
 };
 
 /** Who an audit entry names besides staff: the employer, through their link. */
@@ -109,6 +125,105 @@ export const PLACEMENT_OUTCOME_LABELS: Record<PlacementOutcome, string> = {
   employment: 'Einstellung',
   apprenticeship: 'Ausbildungsplatz',
   none: 'kein Angebot',
+};
+
+// ---- recognition of foreign qualifications (BQFG) ----
+
+export const RECOGNITION_STATE_LABELS: Record<RecognitionCaseState, string> = {
+  draft: 'Entwurf',
+  preparing: 'in Vorbereitung',
+  submitted: 'beantragt',
+  receipt_confirmed: 'Eingang bestätigt',
+  in_review: 'in Prüfung',
+  suspended: 'Frist gehemmt',
+  decided: 'entschieden',
+  adaptation: 'Anpassung',
+  closed: 'abgeschlossen',
+  withdrawn: 'zurückgezogen',
+};
+
+export const COMPETENT_BODY_LABELS: Record<CompetentBody, string> = {
+  ihk_fosa: 'IHK FOSA',
+  hwk: 'Handwerkskammer',
+  bezirksregierung: 'Bezirksregierung',
+  landespruefungsamt: 'Landesprüfungsamt',
+  zab: 'ZAB',
+  other: 'andere Stelle',
+};
+
+/** A second line for the body's choice in the form. */
+export const COMPETENT_BODY_HINTS: Partial<Record<CompetentBody, string>> = {
+  ihk_fosa: 'IHK-Berufe (Industrie, Handel, Dienstleistung)',
+  hwk: 'Handwerksberufe',
+  bezirksregierung: 'reglementierte Gesundheitsberufe in NRW (Münster)',
+  landespruefungsamt: 'zum Beispiel Ärztinnen, Apotheker',
+  zab: 'Zentralstelle für ausländisches Bildungswesen (Hochschulabschlüsse)',
+};
+
+export const PAYER_LABELS: Record<Payer, string> = {
+  participant: 'die Person selbst',
+  jobcenter: 'Jobcenter',
+  anerkennungszuschuss: 'Anerkennungszuschuss',
+};
+
+export const COST_KIND_LABELS: Record<CostKind, string> = {
+  fee: 'Gebühr',
+  translation: 'Übersetzung',
+  certification: 'Beglaubigung',
+  other: 'Sonstiges',
+};
+
+/** The §5 BQFG documents of the checklist. */
+export const RECOGNITION_DOCUMENT_LABELS: Record<DocumentKind, string> = {
+  cv_german: 'Lebenslauf auf Deutsch (tabellarisch)',
+  id_document: 'Ausweis oder Pass',
+  certificates: 'Zeugnisse und Diplome aus dem Ausland',
+  work_experience: 'Nachweise über Berufserfahrung',
+  no_earlier_application: 'Erklärung: noch kein Antrag gestellt',
+  translations: 'Übersetzungen (vereidigt)',
+};
+
+export const DOCUMENT_STATE_LABELS: Record<DocumentState, string> = {
+  missing: 'fehlt',
+  at_hand: 'liegt vor',
+  translation_ordered: 'Übersetzung beauftragt',
+  translated: 'übersetzt',
+  submitted: 'eingereicht',
+};
+
+export const FACT_TYPE_LABELS: Record<FactType, string> = {
+  application_received: 'Antrag bei der Stelle eingegangen',
+  receipt_confirmed: 'Eingang bestätigt',
+  documents_requested: 'Unterlagen nachgefordert',
+  skills_analysis_started: 'Qualifikationsanalyse begonnen',
+  skills_analysis_ended: 'Qualifikationsanalyse beendet',
+  documents_complete: 'Unterlagen vollständig',
+  extension_granted: 'Entscheidungsfrist verlängert',
+  decision: 'Bescheid erhalten',
+  adaptation_planned: 'Anpassung geplant',
+  adaptation_started: 'Anpassung begonnen',
+  adaptation_completed: 'Anpassung abgeschlossen',
+  withdrawn: 'Antrag zurückgezogen',
+};
+
+export const DECISION_RESULT_LABELS: Record<DecisionResult, string> = {
+  full: 'volle Gleichwertigkeit',
+  partial: 'teilweise Gleichwertigkeit',
+  none: 'keine Gleichwertigkeit',
+};
+
+export type DeadlineKind = 'receipt' | 'decision';
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = { receipt: 'Eingangsbestätigung', decision: 'Entscheidung' };
+
+export type DeadlineStatus = 'open' | 'met' | 'overdue';
+export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = { open: 'offen', met: 'eingehalten', overdue: 'überfällig' };
+
+export type ReminderKind = 'receipt_overdue' | 'decision_overdue' | 'translation_pending' | 'adaptation_follow_up';
+export const REMINDER_LABELS: Record<ReminderKind, string> = {
+  receipt_overdue: 'Eingangsbestätigung überfällig',
+  decision_overdue: 'Entscheidung überfällig',
+  translation_pending: 'Übersetzung seit drei Wochen beauftragt',
+  adaptation_follow_up: 'Nachfrage zur Anpassung',
 };
 
 /** A label for a code, or the code itself if a newer server sends one this page does not know yet. */

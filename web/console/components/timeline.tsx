@@ -21,6 +21,7 @@ const NEXT_STEP: Record<string, { step: string; unless?: string }> = {
   WaitForCheckIn: { step: 'Halbzeit-Nachfrage an den Betrieb' },
   WaitForLastDay: { step: 'Bitte um Rückmeldung an den Betrieb (letzter Tag)' },
   AwaitFeedback: { step: 'Erinnerung zur Rückmeldung, später Bitte an das Team', unless: 'falls bis dahin keine Rückmeldung kommt' },
+  AwaitChange: { step: 'Nächste Erinnerung an das Team', unless: 'falls sich bis dahin nichts ändert' },
 };
 
 export function nextStepText(wf: WorkflowView, now = new Date()): string | undefined {

@@ -4,6 +4,8 @@ import { ParticipantView } from './participant.js';
 import { ParticipantsView } from './participants.js';
 import { PlacementView } from './placement.js';
 import { PlacementsView } from './placements.js';
+import { RecognitionCaseView } from './recognition-case.js';
+import { RecognitionCasesView } from './recognition-cases.js';
 import { TodayView } from './today.js';
 
 /**
@@ -32,6 +34,22 @@ export const VIEWS: readonly View[] = [
     nav: { label: 'Erprobungen', order: 30 },
   },
   { id: 'placement', path: '/placements/:id', roles: SITE_ROLES, title: 'Erprobung', component: PlacementView, navParent: 'placements' },
+  {
+    id: 'recognition-cases',
+    path: '/recognition-cases',
+    roles: SITE_ROLES,
+    title: 'Anerkennung',
+    component: RecognitionCasesView,
+    nav: { label: 'Anerkennung', order: 40 },
+  },
+  {
+    id: 'recognition-case',
+    path: '/recognition-cases/:id',
+    roles: SITE_ROLES,
+    title: 'Anerkennungsverfahren',
+    component: RecognitionCaseView,
+    navParent: 'recognition-cases',
+  },
   {
     id: 'figures',
     path: '/figures',

@@ -13,6 +13,8 @@ import {
   PART2_QUESTIONS,
   AUDIT_ROLE_LABELS,
   PLACEMENT_OUTCOME_LABELS,
+  COST_KIND_LABELS,
+  FACT_TYPE_LABELS,
   countryName,
   labelOf,
   languageName,
@@ -219,6 +221,8 @@ function detailText(a: Audit, ctx: AuditContext): string {
   if (a.action === 'participant.transferred' && typeof d['fromSite'] === 'string' && typeof d['toSite'] === 'string')
     return ` von ${ctx.sites[d['fromSite']] ?? d['fromSite']} an ${ctx.sites[d['toSite']] ?? d['toSite']}`;
   if (a.action === 'placement.outcome' && typeof d['outcome'] === 'string') return `: ${labelOf(PLACEMENT_OUTCOME_LABELS, d['outcome'])}`;
+  if (a.action === 'recognition.fact' && typeof d['type'] === 'string') return ` (${labelOf(FACT_TYPE_LABELS, d['type'])}${d['supersedes'] ? ', Korrektur' : ''})`;
+  if (a.action === 'recognition.cost' && typeof d['kind'] === 'string') return ` (${labelOf(COST_KIND_LABELS, d['kind'])})`;
   return '';
 }
 

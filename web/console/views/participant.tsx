@@ -10,11 +10,13 @@ import { WorkflowTimeline, type TimelineEvent } from '../components/timeline.js'
 import { ContactForm, WithdrawForm, discardDraft, draftHasInput, draftOf, type ActionKind, type Saved } from './participant-actions.js';
 import { AssignForm, TransferForm, transferredText } from './participant-lead.js';
 import { PlacementsSection } from './participant-placements.js';
+import { RecognitionSection } from './participant-recognition.js';
 import { ProposalForm } from './placement-proposal.js';
+import { CaseFieldsForm, caseDraftFrom } from './recognition-case-form.js';
 import { AuditSection, DuplicatesSection, EntrySection, HelpList, type ParticipantRecord } from './participant-sections.js';
 
-/** What a record's forms do: the counsellor's (contact, withdrawal, a trial placement) and the lead's two. */
-type RecordAction = ActionKind | 'assign' | 'transfer' | 'placement';
+/** What a record's forms do: the counsellor's (contact, withdrawal, a trial placement, a recognition case) and the lead's two. */
+type RecordAction = ActionKind | 'assign' | 'transfer' | 'placement' | 'recognition';
 
 /**
  * A participant's record: what they entered, the duplicate flag, each workflow as a timeline, the
@@ -121,6 +123,11 @@ export function ParticipantView({ params, me }: ViewProps) {
     flash.value = { path: `/placements/${placementId}`, text: message };
     navigate(`/placements/${placementId}`);
   };
+  const onRecognitionCreated = (caseId: string, message: string) => {
+    flash.value = { path: `/recognition-cases/${caseId}`, text: message };
+    navigate(`/recognition-cases/${caseId}`);
+  };
+  const recognitionDraft = record.recognitionCases.find((c) => c.state === 'draft');
   const name = `${person.firstName} ${person.lastName}`;
   // A further registration came in through another site: that is the site the lead may hand over to.
   const otherSite = record.duplicates.submissions.find((s) => s.otherSite)?.fromSite;
@@ -171,6 +178,11 @@ export function ParticipantView({ params, me }: ViewProps) {
                       Erprobung anfragen
                     </button>
                   )}
+                  {canPropose && (
+                    <button type="button" class="button button--secondary" onClick={() => start('recognition')}>
+                      Anerkennungsverfahren anlegen
+                    </button>
+                  )}
                   {can.withdraw && (
                     <button type="button" class="button button--secondary" onClick={() => start('withdraw')}>
                       Abmeldung erfassen
@@ -186,6 +198,14 @@ export function ParticipantView({ params, me }: ViewProps) {
               {open === 'contact' && can.contact && <ContactForm {...formProps} />}
               {open === 'withdraw' && can.withdraw && <WithdrawForm {...formProps} />}
               {open === 'placement' && canPropose && <ProposalForm {...formProps} employmentStatus={p.entry.employment.status} onCreated={onPlacementCreated} />}
+              {open === 'recognition' && canPropose && (
+                <CaseFieldsForm
+                  {...formProps}
+                  target={{ kind: 'create', participantId: p.id, draftId: recognitionDraft?.id }}
+                  initial={caseDraftFrom(p.entry.qualification)}
+                  onCreated={onRecognitionCreated}
+                />
+              )}
               {open === 'transfer' && lead && <TransferForm {...formProps} me={me} name={name} suggested={otherSite?.id} onTransferred={onTransferred} />}
             </section>
           )}
@@ -201,6 +221,7 @@ export function ParticipantView({ params, me }: ViewProps) {
           </section>
           <StatusFacts record={record} />
           <PlacementsSection placements={record.placements} />
+          <RecognitionSection cases={record.recognitionCases} />
           <section class="card" aria-labelledby="workflows-title">
             <h2 id="workflows-title">Ablauf</h2>
             {record.workflows.length === 0 && <p class="muted">Für diese Akte läuft kein Ablauf.</p>}

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BodyOf } from '../../shared/api-client.js';
-import { formatDateTime, formatDue, formatShortDateTime } from '../app/format.js';
+import { formatDateTime, formatDue, formatShortDateTime, formatWeekdayDay } from '../app/format.js';
+import { DEADLINE_LABELS, countryName } from '../app/labels.js';
+import { bodyText } from '../app/recognition-text.js';
 import { Link, navigate, useFocusOnNavigation, withQuery } from '../app/router.js';
 import { call } from '../app/session.js';
 import { setTitle, type ViewProps } from '../app/views.js';
@@ -20,6 +22,7 @@ import { Assignee } from './participants.js';
 type Today = BodyOf<'GetToday'>;
 type Waiting = Today['waiting'][number];
 type TodayPlacement = Today['placements'][number];
+type TodayRecognition = Today['recognition'][number];
 
 export const POLL_MS = 30_000;
 
@@ -141,6 +144,7 @@ export function TodayView({ me, query }: ViewProps) {
           </section>
 
           <PlacementsCard placements={today.placements} />
+          <RecognitionCard items={today.recognition} />
 
           <section class="card" aria-labelledby="upcoming-title">
             <h2 id="upcoming-title">In den nächsten Tagen</h2>
@@ -310,5 +314,56 @@ function PlacementRow({ t, children }: { t: TodayPlacement; children: ComponentC
       </div>
       <dl class="waiting__facts">{children}</dl>
     </li>
+  );
+}
+
+/** Recognition deadlines: overdue ones first, then those due within 7 days (the API's order); the site's, not only "meine". */
+function RecognitionCard({ items }: { items: TodayRecognition[] }) {
+  const overdue = items.filter((t) => t.overdue).length;
+  return (
+    <section class="card" aria-labelledby="recognition-today-title">
+      <h2 id="recognition-today-title">
+        Anerkennung <span class="count">{items.length}</span>
+      </h2>
+      <p class="muted">
+        {items.length === 0
+          ? 'Keine Frist einer Stelle ist überfällig oder in den nächsten sieben Tagen fällig.'
+          : overdue > 0
+            ? `${overdue} ${overdue === 1 ? 'Frist ist' : 'Fristen sind'} überfällig – bitte bei der Stelle nachfragen. Überfällige zuerst.`
+            : 'Fristen der Stellen, die in den nächsten sieben Tagen enden.'}
+      </p>
+      {items.length > 0 && (
+        <ul class="agenda">
+          {items.map((t) => (
+            <li key={`${t.case.id}-${t.deadline}`} class={t.overdue ? 'agenda__item agenda__item--overdue' : 'agenda__item'}>
+              <div class="waiting__head">
+                <Link to={`/recognition-cases/${t.case.id}`} class="row-link">
+                  <bdi>{t.case.profession}</bdi>
+                </Link>
+                <span>
+                  {countryName(t.case.country)} · <bdi>{bodyText(t.case.competentBody, t.case.competentBodyName)}</bdi>
+                </span>
+                <Link to={`/participants/${t.case.participantId}`} class="link-target">
+                  Akte <Reference value={t.case.participantReference} />
+                </Link>
+                {t.overdue && <span class="badge badge--overdue">überfällig</span>}
+              </div>
+              <dl class="waiting__facts">
+                <div>
+                  <dt>Frist</dt>
+                  <dd>
+                    {DEADLINE_LABELS[t.deadline]} {t.overdue ? 'war fällig am' : 'fällig am'} {formatWeekdayDay(t.due)} ({t.basis})
+                  </dd>
+                </div>
+                <div>
+                  <dt>Berechnung</dt>
+                  <dd>{t.explanation}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
