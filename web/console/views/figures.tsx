@@ -130,9 +130,12 @@ function columnsOf(kpis: Kpis, me: Me, site: string): Column[] {
 
 function FiguresTable({ columns, caption }: { columns: Column[]; caption: string }) {
   return (
-    <div class="table-scroll figures-table-wrap">
+    // Focusable and named: a table wider than a phone scrolls with the keyboard too.
+    <div class="table-scroll figures-table-wrap" tabindex={0} role="region" aria-labelledby="figures-caption">
       <table class="table figures-table">
-        <caption class="figures-table__caption">{caption}</caption>
+        <caption id="figures-caption" class="figures-table__caption">
+          {caption}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Kennzahl</th>
@@ -174,9 +177,11 @@ function QuarterSection({ quarters }: { quarters: { bucket: Bucket; figures: Fig
         <ChartLegend names={names} />
         <OutcomesChart labels={quarters.map((q) => q.bucket.short)} series={OUTCOMES.map((k, i) => ({ name: names[i]!, values: quarters.map((q) => q.figures[k]) }))} />
       </figure>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0} role="region" aria-labelledby="quarters-caption">
         <table class="table table--compact quarters-table">
-          <caption class="visually-hidden">Ergebnisse nach Eintrittsquartal</caption>
+          <caption id="quarters-caption" class="visually-hidden">
+            Ergebnisse nach Eintrittsquartal, Zahlen
+          </caption>
           <thead>
             <tr>
               <th scope="col">Eintrittsquartal</th>
