@@ -60,7 +60,7 @@ export function OutcomesChart({ labels, series }: { labels: string[]; series: Ch
         viewBox: { width, height: 260 },
         seriesBarDistance: width < 480 ? 8 : 14,
         axisY: { onlyInteger: true, offset: 32 },
-        axisX: { offset: 28 },
+        axisX: { offset: 36 },
         chartPadding: { top: 12, right: 8, bottom: 0, left: 0 },
       },
     );

@@ -86,7 +86,8 @@ export function FiguresView({ me, query }: ViewProps) {
         <p class="lead figures-scope">
           {scope} · {periodText(period)}
         </p>
-        {load.kind === 'ready' && <p class="print-only">Stand: {formatDateTime(load.at.toISOString())}</p>}
+        {load.kind === 'ready' && <p class="print-only">Stand der Zahlen: {formatDateTime(load.at.toISOString())}</p>}
+        <PrintedAt />
       </div>
       <PeriodControls period={period} today={today} onChange={(p) => go(p)} />
       {coordinator && load.kind === 'ready' && (
@@ -117,6 +118,20 @@ export function FiguresView({ me, query }: ViewProps) {
       )}
     </>
   );
+}
+
+/** "Gedruckt am …": set when the browser starts printing (synchronously, before the print layout). */
+function PrintedAt() {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const stamp = () => {
+      if (ref.current) ref.current.textContent = `Gedruckt am ${formatDateTime(new Date().toISOString())}`;
+    };
+    stamp();
+    window.addEventListener('beforeprint', stamp);
+    return () => window.removeEventListener('beforeprint', stamp);
+  }, []);
+  return <p class="print-only" ref={ref} />;
 }
 
 /** The table's columns: the project and each site (coordinators, all sites), else the one site. */
@@ -175,7 +190,7 @@ function QuarterSection({ quarters }: { quarters: { bucket: Bucket; figures: Fig
       <p class="muted">Je Quartal: die Teilnehmenden, die in diesem Quartal eingetreten sind, und ihre Ergebnisse beim Austritt. Die Zahlen des Diagramms stehen in der Tabelle darunter.</p>
       <figure class="figures-chart">
         <ChartLegend names={names} />
-        <OutcomesChart labels={quarters.map((q) => q.bucket.short)} series={OUTCOMES.map((k, i) => ({ name: names[i]!, values: quarters.map((q) => q.figures[k]) }))} />
+        <OutcomesChart labels={quarters.map((q) => q.bucket.short.replace(' ', '\n'))} series={OUTCOMES.map((k, i) => ({ name: names[i]!, values: quarters.map((q) => q.figures[k]) }))} />
       </figure>
       <div class="table-scroll" tabindex={0} role="region" aria-labelledby="quarters-caption">
         <table class="table table--compact quarters-table">

@@ -198,6 +198,7 @@ export function ExitForm(props: FormProps & { mode: 'exit' | 'correct'; firstCon
             name="exit-employment-kind"
             legend="Art der Beschäftigung (freiwillig)"
             labels={EMPLOYMENT_KIND_LABELS}
+            single
             value={draft.employmentKind}
             error={e['employmentKind']}
             onChange={(employmentKind) => update({ employmentKind })}
