@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import type { Role } from '../../../schemas/staff.js';
 import type { RouteId } from '../../../schemas/routes/paths.js';
-import { api, type Answer, type BodyOf, type ContractOf, type RequestOptions } from '../../shared/api-client.js';
+import { api, urlOf, type Answer, type BodyOf, type ContractOf, type RequestOptions } from '../../shared/api-client.js';
 import type { ConsoleAuth, User } from '../auth.js';
 
 /**
@@ -42,6 +42,28 @@ export function call<I extends RouteId>(id: I, opts: Omit<RequestOptions<Contrac
   const a = auth;
   if (!a) return Promise.reject(new Error('not signed in'));
   return api(id, { ...opts, fetch: (url, init) => a.fetch(url, init) } as RequestOptions<ContractOf<I>>);
+}
+
+/** The routes that answer with a file. */
+export type DownloadId = 'GetKpisCsv' | 'GetKpisXlsx' | 'GetParticipantsCsv';
+
+export type Download = { ok: true; blob: Blob; filename: string } | { ok: false; status: number; message: string | undefined };
+
+/**
+ * Fetches a file as the signed-in user (the token goes in the Authorization header, so a plain
+ * link cannot carry it): the bytes as a Blob and the name the server gave it.
+ */
+export async function download(id: DownloadId, query: Record<string, string | undefined>): Promise<Download> {
+  const a = auth;
+  if (!a) throw new Error('not signed in');
+  const res = await a.fetch(urlOf(id, {}, query), { method: 'GET', headers: { accept: '*/*' } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => undefined)) as { message?: string } | undefined;
+    return { ok: false, status: res.status, message: body?.message };
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? (id === 'GetKpisXlsx' ? 'zahlen.xlsx' : 'zahlen.csv');
+  return { ok: true, blob: await res.blob(), filename };
 }
 
 /** The signed-in user's role and site (views are only rendered when signed in). */
