@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import type { Role } from '../../../schemas/staff.js';
 import type { RouteId } from '../../../schemas/routes/paths.js';
-import { api, urlOf, type Answer, type BodyOf, type ContractOf, type RequestOptions } from '../../shared/api-client.js';
+import { api, apiDownload, type Answer, type BodyOf, type ContractOf, type DownloadRouteId, type RequestOptions } from '../../shared/api-client.js';
 import type { ConsoleAuth, User } from '../auth.js';
 
 /**
@@ -45,7 +45,7 @@ export function call<I extends RouteId>(id: I, opts: Omit<RequestOptions<Contrac
 }
 
 /** The routes that answer with a file. */
-export type DownloadId = 'GetKpisCsv' | 'GetKpisXlsx' | 'GetParticipantsCsv';
+export type DownloadId = DownloadRouteId;
 
 export type Download = { ok: true; blob: Blob; filename: string } | { ok: false; status: number; message: string | undefined };
 
@@ -56,14 +56,8 @@ export type Download = { ok: true; blob: Blob; filename: string } | { ok: false;
 export async function download(id: DownloadId, query: Record<string, string | undefined>): Promise<Download> {
   const a = auth;
   if (!a) throw new Error('not signed in');
-  const res = await a.fetch(urlOf(id, {}, query), { method: 'GET', headers: { accept: '*/*' } });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => undefined)) as { message?: string } | undefined;
-    return { ok: false, status: res.status, message: body?.message };
-  }
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? (id === 'GetKpisXlsx' ? 'zahlen.xlsx' : 'zahlen.csv');
-  return { ok: true, blob: await res.blob(), filename };
+  const res = await apiDownload(id, { query, fetch: (url, init) => a.fetch(url, init) } as Parameters<typeof apiDownload>[1]);
+  return res.ok ? res : { ok: false, status: res.status, message: res.body?.message };
 }
 
 /** The signed-in user's role and site (views are only rendered when signed in). */
