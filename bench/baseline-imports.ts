@@ -8,7 +8,7 @@ import { bundle, coldImportMs, floorSource, median, writeFloor, type BundleResul
 import { printTable } from './print.js';
 
 /**
- * (f) Each function's cold import against its SDK floor, now and at a baseline commit, in one
+ * (g) Each function's cold import against its SDK floor, now and at a baseline commit, in one
  * run: the change of that ratio is what a later change did to the function's own code. The
  * baseline is the commit before the routes, entities and workflows were reorganised
  * (BENCH_BASELINE to pick another); its tree is taken from git, its node_modules is ours, and
@@ -53,7 +53,7 @@ async function withFloor(entry: string, name: string): Promise<[BundleResult, Bu
 
 export async function baselineImports(runs: number): Promise<boolean> {
   const commit = process.env['BENCH_BASELINE'] ?? '42247a5';
-  console.log(`\n(f) Cold import against the SDK floor, now and at ${commit}: ${runs} rounds of the four imports back to back, CPU time of each import, medians of the ratios\n`);
+  console.log(`\n(g) Cold import against the SDK floor, now and at ${commit}: ${runs} rounds of the four imports back to back, CPU time of each import, medians of the ratios\n`);
   const tree = checkout(commit);
   if (!tree || !existsSync(join(tree, 'infra/routes.ts'))) {
     console.log(`  skipped: commit ${commit} is not in this clone (a shallow clone has no history)`);

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { LocalCloud } from '../local/cloud.js';
 import { DEMO_PASSWORD } from '../local/auth.js';
-import { buildWeb, type WebFile } from '../web/build.js';
+import { buildWeb, CONSOLE_JS_BUDGET_GZIP, firstLoadOf, type WebFile } from '../web/build.js';
 import { launchChromium, DESKTOP } from '../test/e2e/browser.js';
 import { printTable } from './print.js';
 import { median } from './cold-import.js';
@@ -14,7 +14,6 @@ import { median } from './cold-import.js';
  * included, as after a reload or a link in a mail).
  */
 
-const CONSOLE_JS_BUDGET_GZIP = 60 * 1024;
 
 interface PageBytes {
   html: number;
@@ -24,15 +23,12 @@ interface PageBytes {
 }
 
 function bytesOf(files: WebFile[], htmlPath: string): PageBytes {
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const html = byPath.get(htmlPath);
-  if (!html) throw new Error(`${htmlPath} not built`);
-  const text = new TextDecoder().decode(html.contents);
-  const assets = [...text.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => byPath.get(m[1]!)).filter((f): f is WebFile => Boolean(f));
+  const first = firstLoadOf(files, htmlPath);
   const gz = (f: WebFile) => gzipSync(f.contents, { level: 9 }).length;
-  const js = assets.filter((f) => f.path.endsWith('.js')).reduce((n, f) => n + gz(f), 0);
-  const css = assets.filter((f) => f.path.endsWith('.css')).reduce((n, f) => n + gz(f), 0);
-  return { html: gz(html), js, css, total: gz(html) + js + css };
+  const html = gz(first.find((f) => f.path === htmlPath)!);
+  const js = first.filter((f) => f.path.endsWith('.js')).reduce((n, f) => n + gz(f), 0);
+  const css = first.filter((f) => f.path.endsWith('.css')).reduce((n, f) => n + gz(f), 0);
+  return { html, js, css, total: html + js + css };
 }
 
 export async function pagesBench(cloud: Pick<LocalCloud, 'apiUrl'>, rounds = 5): Promise<boolean> {

@@ -8,6 +8,7 @@ import { startCloudProcess } from './cloud-client.js';
 import { baselineImports } from './baseline-imports.js';
 import { costRun } from './cost.js';
 import { employerPostBench } from './employer-post.js';
+import { figuresBench } from './figures.js';
 import { pagesBench } from './pages.js';
 import { printTable } from './print.js';
 import { intakeBody, intakeClient, load, rawPutClient, type LoadResult } from './throughput.js';
@@ -134,8 +135,8 @@ async function pages(): Promise<boolean> {
   }
 }
 
-// BENCH_PARTS=imports, =throughput, =cost, =pages, =employer or =baseline runs one part only (a comma-separated list: several).
-const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost,pages,employer,baseline').split(',');
+// BENCH_PARTS=imports, =throughput, =cost, =pages, =employer, =figures or =baseline runs one part only (a comma-separated list: several).
+const parts = (process.env['BENCH_PARTS'] ?? 'imports,throughput,cost,pages,employer,figures,baseline').split(',');
 const importsOk = parts.includes('imports') ? await coldImports() : true;
 const throughputOk = parts.includes('throughput') ? await throughput() : true;
 // The cost run has no target: it prints absolute dollars, for every later change to be compared with.
@@ -146,5 +147,10 @@ if (parts.includes('employer')) {
   console.log('\n(e) The employer\'s answer, POST /p/{linkId}: DynamoDB round trips before the answer, against the same two calls raw\n');
   employerOk = await employerPostBench(Number(process.env['BENCH_EMPLOYER_POSTS'] ?? 21));
 }
+let figuresOk = true;
+if (parts.includes('figures')) {
+  console.log('\n(f) The figures: what reading them costs at two sizes, side by side (the larger at most 1.5× the smaller)\n');
+  figuresOk = await figuresBench(Number(process.env['BENCH_FIGURES_SMALL'] ?? 1000), Number(process.env['BENCH_FIGURES_LARGE'] ?? 20000));
+}
 const baselineOk = parts.includes('baseline') ? await baselineImports(Number(process.env['BENCH_BASELINE_RUNS'] ?? 15)) : true;
-console.log(`\n${importsOk && throughputOk && costOk && pagesOk && employerOk && baselineOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);
+console.log(`\n${importsOk && throughputOk && costOk && pagesOk && employerOk && figuresOk && baselineOk ? 'All bench targets met.' : 'Some bench targets were missed (see above).'}`);

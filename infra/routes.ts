@@ -57,6 +57,14 @@ export const ROUTES: RouteSpec[] = [
   route(R.GetParticipantDataExportDocument, 'functions/staff/get-data-export-document.ts', ['table:read', 'table:write']),
   route(R.RecordFirstContact, 'functions/staff/record-contact.ts', ['table:read', 'table:write']),
   route(R.WithdrawParticipant, 'functions/staff/withdraw-participant.ts', ['table:read', 'table:write']),
+  // The exit ends the participant's workflows (callers.stop in workflow-specs.ts) and moves the figures.
+  route(R.ExitParticipant, 'functions/staff/exit-participant.ts', ['table:read', 'table:write']),
+  route(R.CorrectExit, 'functions/staff/correct-exit.ts', ['table:read', 'table:write']),
+  // The figures: reading settles what a crash left unsettled (writes); every export is audited (writes).
+  route(R.GetKpis, 'functions/staff/get-kpis.ts', ['table:read', 'table:write']),
+  route(R.GetKpisCsv, 'functions/staff/export-kpis-csv.ts', ['table:read', 'table:write']),
+  route(R.GetKpisXlsx, 'functions/staff/export-kpis-xlsx.ts', ['table:read', 'table:write']),
+  route(R.GetParticipantsCsv, 'functions/staff/export-participants-csv.ts', ['table:read', 'table:write']),
   route(R.AssignParticipant, 'functions/staff/assign-participant.ts', ['table:read', 'table:write']),
   // The receiving site's lead gets a notice.
   route(R.TransferParticipant, 'functions/staff/transfer-participant.ts', ['table:read', 'table:write', 'mail:send']),

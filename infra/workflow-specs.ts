@@ -76,7 +76,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
     },
     callers: {
       read: ['GetParticipant', 'GetParticipantDataExport', 'GetParticipantDataExportDocument'],
-      stop: ['RecordFirstContact', 'WithdrawParticipant'],
+      stop: ['RecordFirstContact', 'WithdrawParticipant', 'ExitParticipant'],
     },
   },
   {
@@ -95,7 +95,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
     callers: {
       start: ['CreatePlacement'],
       read: ['GetPlacement', 'GetParticipantDataExport', 'GetParticipantDataExportDocument'],
-      stop: ['CancelPlacement'],
+      stop: ['CancelPlacement', 'ExitParticipant'],
       callback: ['PostEmployerPage', 'PostPlacementOutcome'],
     },
   },
@@ -107,6 +107,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
     callers: {
       start: ['CreateRecognitionCase', 'OpenRecognitionCase'],
       read: ['GetRecognitionCase', 'GetParticipantDataExport', 'GetParticipantDataExportDocument'],
+      stop: ['ExitParticipant'],
       callback: ['PostRecognitionEvent', 'UpdateRecognitionDocuments'],
     },
   },

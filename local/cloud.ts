@@ -14,6 +14,7 @@ import { connectStreamTriggers, redriveStreamTriggers, type PipeControl } from '
 import { close, listen } from './listen.js';
 import { startMail } from './mail.js';
 import { seedDemoData, seedDemoPlacement } from './seed.js';
+import { seedDemoFigures } from './seed-figures.js';
 import type { LocalSettings } from './settings.js';
 import { createSfnServer } from './stepfunctions/api.js';
 import { SFN_TABLE_NAME, SfnStore } from './stepfunctions/store.js';
@@ -53,6 +54,8 @@ export interface LocalCloud {
    */
   redriven: number;
   seeded: boolean;
+  /** How many further demo participants this start entered (DEMO_PARTICIPANTS, once). */
+  demoFigures: number;
   stop(): Promise<void>;
 }
 
@@ -137,6 +140,11 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
       await seedDemoPlacement(apiUrl, await auth.issue(counsellor), berlinDate(new Date()));
       await workflows.idle();
     }
+    const token = (site: string) => auth.issue(DEMO_USERS.find((u) => u.role === 'staff' && u.site === site)!);
+    const demoFigures = settings.seed
+      ? await seedDemoFigures(dynamo.client, LOCAL_TABLE_NAME, settings.demoParticipants, { apiUrl, token, today: berlinDate(new Date()), idle: () => runner.idle() })
+      : 0;
+    if (demoFigures) await workflows.idle();
 
     return {
       apiUrl,
@@ -154,6 +162,7 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
       dynamoMeter: options.dynamo?.meter ? { meter: dynamo.meter, resetMeter: dynamo.resetMeter } : undefined,
       redriven,
       seeded,
+      demoFigures,
       stop: stopAll,
     };
   } catch (err) {

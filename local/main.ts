@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     `  Data                ${settings.dataDir}/  (kept across restarts; delete it to start afresh)`,
     '',
     cloud.seeded ? '  Demo data loaded: 6 participants at the sites marxloh and hochfeld.' : '  Demo data: already loaded earlier.',
+    cloud.demoFigures ? `  Demo figures: ${cloud.demoFigures} more participants with first contacts and exits (DEMO_PARTICIPANTS); see "Zahlen".` : '',
     cloud.redriven > 0 ? `  Resumed ${cloud.redriven} unfinished workflow(s).` : '',
     '',
     `  Try:  curl -s -X POST ${api}/api/intake -H 'content-type: application/json' --data @events/intake-body.json`,

@@ -14,6 +14,8 @@ const SettingsSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Workflow time per real time: 8640 runs one day in ten seconds (demo mode); 1 is real time. */
   TIME_SCALE: z.coerce.number().positive().max(1e7).default(1),
+  /** A larger demo set with exits (e.g. 800) for the figures, loaded once; 0: only the six demo people. */
+  DEMO_PARTICIPANTS: z.coerce.number().int().min(0).max(5000).default(0),
 });
 
 export type LocalSettings = {
@@ -27,6 +29,8 @@ export type LocalSettings = {
   rateLimitPerMinute: number;
   host: string;
   seed: boolean;
+  /** How many further demo participants (with contacts and exits) `npm start` enters for the figures. */
+  demoParticipants: number;
   /** How fast the workflow clock runs against real time (Waits, callback timeouts, retry intervals). */
   timeScale: number;
 };
@@ -42,6 +46,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalSett
     rateLimitPerMinute: s.RATE_LIMIT_PER_MINUTE,
     host: s.HOST,
     seed: true,
+    demoParticipants: s.DEMO_PARTICIPANTS,
     timeScale: s.TIME_SCALE,
   };
 }
@@ -57,6 +62,7 @@ export function ephemeralSettings(overrides: Partial<LocalSettings> = {}): Local
     rateLimitPerMinute: 0,
     host: '127.0.0.1',
     seed: false,
+    demoParticipants: 0,
     timeScale: 1,
     ...overrides,
   };

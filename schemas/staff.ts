@@ -8,7 +8,8 @@
 export const ROLES = ['staff', 'lead', 'coordinator'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PARTICIPANT_STATUSES = ['new', 'contacted', 'withdrawn'] as const;
+/** `exited`: left with a recorded outcome (after a first contact). */
+export const PARTICIPANT_STATUSES = ['new', 'contacted', 'withdrawn', 'exited'] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 /** The claims both clouds put on a staff token (Cognito ID token; the local issuer mints the same). */

@@ -22,12 +22,17 @@ interface PageSpec {
   /** Where the HTML lands in the site ('index.html' is `/`). */
   out: string;
   script: string;
+  /**
+   * Code behind a dynamic `import()` becomes chunks of its own (esbuild `splitting`), fetched when
+   * first needed: the console's figures page with its chart library stays out of the first load.
+   */
+  split?: boolean;
 }
 
 /** The pages: the public intake at `/`, the staff console at `/console/` (its deep links serve the same HTML). */
 export const PAGES: PageSpec[] = [
   { name: 'intake', html: 'intake/index.html', out: 'index.html', script: 'intake/main.ts' },
-  { name: 'console', html: 'console/index.html', out: 'console/index.html', script: 'console/main.tsx' },
+  { name: 'console', html: 'console/index.html', out: 'console/index.html', script: 'console/main.tsx', split: true },
 ];
 
 export interface WebFile {
@@ -37,6 +42,10 @@ export interface WebFile {
   contentType: string;
   /** Content-hashed: may be cached for ever. */
   immutable: boolean;
+  /** A script's static imports (site paths): fetched with it, before it runs. */
+  imports?: string[];
+  /** A script's dynamic imports (site paths): fetched only when the code asks for them. */
+  lazyImports?: string[];
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -55,43 +64,70 @@ export function contentTypeOf(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/**
+ * The console's JavaScript budgets, gzip: the first load (the entry and the chunks it imports
+ * statically) and each chunk fetched later (the figures page with its chart library).
+ * test/unit/web-build.test.ts and `npm run bench` (d) check them.
+ */
+export const CONSOLE_JS_BUDGET_GZIP = 60 * 1024;
+export const LAZY_CHUNK_JS_BUDGET_GZIP = 30 * 1024;
+
 /** Phones in the neighbourhoods are not all new: syntax for browsers from about 2020 on. */
 const TARGETS = ['es2020', 'chrome80', 'firefox78', 'safari15', 'edge88'];
 
 export function buildWeb(options: { minify?: boolean } = {}): WebFile[] {
   const minify = options.minify ?? true;
   const outRoot = join(WEB_DIR, '.site'); // virtual: nothing is written (write: false)
-  const result = buildSync({
-    absWorkingDir: WEB_DIR,
-    entryPoints: PAGES.map((p) => ({ in: join(WEB_DIR, p.script), out: p.name })),
-    outdir: join(outRoot, 'assets'),
-    entryNames: '[name]-[hash]',
-    assetNames: '[name]-[hash]',
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: TARGETS,
-    minify,
-    sourcemap: 'linked',
-    sourcesContent: false,
-    legalComments: 'none',
-    charset: 'utf8',
-    // The console's views are TSX for Preact (automatic runtime: no React global, no pragma).
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-  });
-
+  // One build per kind of page: splitting shares chunks between every entry of a build, and the
+  // intake page should not fetch a chunk it shares with the console.
+  const groups = [PAGES.filter((p) => !p.split), PAGES.filter((p) => p.split)].filter((g) => g.length > 0);
   const files: WebFile[] = [];
-  for (const out of result.outputFiles) {
-    const path = relative(outRoot, out.path).split(sep).join('/');
-    files.push({ path, contents: out.contents, contentType: contentTypeOf(path), immutable: true });
+  const metafile: Metafile = { inputs: {}, outputs: {} };
+  for (const group of groups) {
+    const split = group[0]!.split === true;
+    const result = buildSync({
+      absWorkingDir: WEB_DIR,
+      entryPoints: group.map((p) => ({ in: join(WEB_DIR, p.script), out: p.name })),
+      outdir: join(outRoot, 'assets'),
+      entryNames: '[name]-[hash]',
+      chunkNames: '[name]-[hash]',
+      assetNames: '[name]-[hash]',
+      bundle: true,
+      format: 'esm',
+      splitting: split,
+      platform: 'browser',
+      target: TARGETS,
+      minify,
+      sourcemap: 'linked',
+      sourcesContent: false,
+      legalComments: 'none',
+      charset: 'utf8',
+      // The console's views are TSX for Preact (automatic runtime: no React global, no pragma).
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    Object.assign(metafile.inputs, result.metafile.inputs);
+    Object.assign(metafile.outputs, result.metafile.outputs);
+    const sitePath = (p: string) => relative(outRoot, resolve(WEB_DIR, p)).split(sep).join('/');
+    for (const out of result.outputFiles) {
+      const path = relative(outRoot, out.path).split(sep).join('/');
+      const info = Object.entries(result.metafile.outputs).find(([o]) => sitePath(o) === path)?.[1];
+      const importsOf = (kind: string) => (info?.imports ?? []).filter((i) => i.kind === kind && !i.external).map((i) => sitePath(i.path));
+      files.push({
+        path,
+        contents: out.contents,
+        contentType: contentTypeOf(path),
+        immutable: true,
+        ...(path.endsWith('.js') ? { imports: importsOf('import-statement'), lazyImports: importsOf('dynamic-import') } : {}),
+      });
+    }
   }
 
   for (const page of PAGES) {
-    const { js, css } = bundleOf(result.metafile, page, outRoot);
+    const { js, css } = bundleOf(metafile, page, outRoot);
     let html = readFileSync(join(WEB_DIR, page.html), 'utf8');
     html = replaceOnce(html, `/assets/${page.name}.js`, `/${js}`, page.html);
     html = replaceOnce(html, `/assets/${page.name}.css`, `/${css}`, page.html);
@@ -106,6 +142,43 @@ export function buildWeb(options: { minify?: boolean } = {}): WebFile[] {
     files.push({ path, contents: readFileSync(join(staticDir, path)), contentType: contentTypeOf(path), immutable: false });
   }
   return files;
+}
+
+/**
+ * What a browser fetches to show a page before any code asks for more: the HTML's scripts and
+ * styles with every script's static imports, not the chunks behind a dynamic `import()`.
+ */
+export function firstLoadOf(files: readonly WebFile[], htmlPath: string): WebFile[] {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const html = byPath.get(htmlPath);
+  if (!html) throw new Error(`${htmlPath} not built`);
+  const text = new TextDecoder().decode(html.contents);
+  const out = new Map<string, WebFile>([[html.path, html]]);
+  const queue = [...text.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+  while (queue.length) {
+    const path = queue.shift()!;
+    const file = byPath.get(path);
+    if (!file || out.has(path)) continue;
+    out.set(path, file);
+    queue.push(...(file.imports ?? []));
+  }
+  return [...out.values()];
+}
+
+/** The chunks a page's scripts may fetch later (dynamic imports, and what those import), none of its first load. */
+export function lazyChunksOf(files: readonly WebFile[], htmlPath: string): WebFile[] {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const first = new Set(firstLoadOf(files, htmlPath).map((f) => f.path));
+  const out = new Map<string, WebFile>();
+  const queue = [...first].flatMap((p) => byPath.get(p)?.lazyImports ?? []);
+  while (queue.length) {
+    const path = queue.shift()!;
+    const file = byPath.get(path);
+    if (!file || out.has(path) || first.has(path)) continue;
+    out.set(path, file);
+    queue.push(...(file.imports ?? []), ...(file.lazyImports ?? []));
+  }
+  return [...out.values()];
 }
 
 function bundleOf(metafile: Metafile, page: PageSpec, outRoot: string): { js: string; css: string } {

@@ -23,6 +23,8 @@
  * |                        |                                     |                                | GSI3 PARTICIPANT#<participantId>#PLACEMENTS / <createdAt>#<id> (always) |
  * |                        |                                     |                                | GSI4 SITE#<site>#AGENDA / <since>#placement.answer#<id> (waiting for the employer) or <feedbackAt>#placement.feedback#<id> (feedback due) |
  * | Employer link          | EMPLOYER_LINK#<sha256(link id)>     | EMPLOYER_LINK                  | – (expires: TTL, well after the link's validUntil)                 |
+ * | Figure counter         | REPORT#<site>                       | DAY#<entry day>                | –                                                                  |
+ * | (Participant, figures unsettled) | PARTICIPANT#<id>          | PROFILE                        | GSI3 REPORT#UNSETTLED / <id> (while a change is not yet in the counters) |
  * | Recognition case (also a draft from the intake) | RECOGNITION#<id> | CASE                    | GSI1 SITE#<site>#RECOGNITION / RECOGNITION#<createdAt>#<id> (always) |
  * |                        |                                     |                                | GSI3 PARTICIPANT#<participantId>#RECOGNITION / <createdAt>#<id> (always) |
  * |                        |                                     |                                | GSI4 SITE#<site>#AGENDA / <end of the due day>#recognition.deadline#<id> (an unmet receipt or decision deadline with a known day) |
@@ -75,6 +77,8 @@
  * | a fact, the checklist, a cost, opening a draft (optimistic locking) | conditional Update on version (facts by list_append; GSI4 follows the deadline); ALL_NEW: the task token | recognition-changes.ts |
  * | the workflow claims a reminder once, keeps its token | conditional Update (NOT contains sentReminders, on the version read) | recognition-steps.ts |
  * | "Heute": recognition deadlines due within 7 days or overdue | the agenda's Query on GSI4 (items of type RecognitionCase) | agenda.ts |
+ * | a fact moves the figures; settle them (docs/figures.md) | the fact's write sets GSI3 REPORT#UNSETTLED; conditional Updates of Participant.figures (rev) and Figure counters | exits.ts, figure-state.ts, figure-counters.ts |
+ * | the unsettled; a site's figures for a period; the lead's export | Query GSI3 REPORT#UNSETTLED; Query REPORT#<site> SK BETWEEN DAY#…; Query GSI1 in pages | figure-*.ts, participant-export.ts |
  */
 
 export const TABLE_KEYS = {
@@ -126,17 +130,9 @@ export const KEY_ATTRIBUTES = [
 
 /** Sort keys of singleton items and the prefixes of collections. */
 export const SK = {
-  submission: 'SUBMISSION',
-  identity: 'IDENTITY',
-  profile: 'PROFILE',
-  linkedSubmissionPrefix: 'SUBMISSION#',
-  auditPrefix: 'AUDIT#',
-  nameEntryPrefix: 'NAME#',
-  reference: 'REFERENCE',
-  staffPrefix: 'STAFF#',
-  placement: 'PLACEMENT',
-  employerLink: 'EMPLOYER_LINK',
-  recognitionCase: 'CASE',
+  submission: 'SUBMISSION', identity: 'IDENTITY', profile: 'PROFILE', linkedSubmissionPrefix: 'SUBMISSION#',
+  auditPrefix: 'AUDIT#', nameEntryPrefix: 'NAME#', reference: 'REFERENCE', staffPrefix: 'STAFF#',
+  placement: 'PLACEMENT', employerLink: 'EMPLOYER_LINK', recognitionCase: 'CASE', figureDayPrefix: 'DAY#',
 } as const;
 
 export interface ItemKey {
@@ -163,7 +159,17 @@ export const key = {
   /** An employer link, by the hex SHA-256 of its opaque id (the id itself is never stored). */
   employerLink: (hash: string): ItemKey => ({ PK: `EMPLOYER_LINK#${hash}`, SK: SK.employerLink }),
   recognitionCase: (id: string): ItemKey => ({ PK: `RECOGNITION#${id}`, SK: SK.recognitionCase }),
+  /** The figures of one site and entry day (docs/figures.md). */
+  figureCounter: (site: string, day: string): ItemKey => ({ PK: figureCounterPartition(site), SK: `${SK.figureDayPrefix}${day}` }),
 };
+
+export const figureCounterPartition = (site: string) => `REPORT#${site}`;
+
+/** Participants whose latest fact is not in the counters yet: GSI3 (free on the profile), sparse, usually empty. */
+export const UNSETTLED_FIGURES = { index: INDEXES.siteNames, partition: 'REPORT#UNSETTLED' } as const;
+export function unsettledFigureKeys(participantId: string) {
+  return { [UNSETTLED_FIGURES.index.partitionKey]: UNSETTLED_FIGURES.partition, [UNSETTLED_FIGURES.index.sortKey]: participantId };
+}
 
 /** Recognition cases reuse GSI1 (site listing), GSI3 (by participant) and GSI4 (agenda), in partitions of their own. */
 export const RECOGNITION_INDEXES = { siteListing: INDEXES.siteListing, byParticipant: INDEXES.siteNames, agenda: INDEXES.siteAgenda } as const;
@@ -215,6 +221,8 @@ export function participantIndexKeys(p: { site: string; status: string; createdA
 }
 
 export const siteListingPartition = (site: string) => `SITE#${site}`;
+/** A site-listing sort key bound for participants registered at `iso` ('~' sorts after every id). */
+export const siteListingBound = (iso: string, end = false) => `PARTICIPANT#${iso}${end ? '~' : ''}`;
 export const siteStatusPartition = (site: string, status: string) => `SITE#${site}#STATUS#${status}`;
 export const siteNamesPartition = (site: string) => `SITE#${site}#NAME`;
 export const siteAgendaPartition = (site: string) => `SITE#${site}#AGENDA`;
@@ -273,19 +281,11 @@ export const CURSOR_PATTERNS = {
 
 /** Item `type` attributes (for humans reading the table, and the stream filter). */
 export const ITEM_TYPE = {
-  submission: 'Submission',
-  identity: 'Identity',
-  participant: 'Participant',
-  linkedSubmission: 'ParticipantSubmission',
-  audit: 'Audit',
-  siteAudit: 'SiteAudit',
-  reference: 'ReferenceLookup',
-  nameEntry: 'NameIndexEntry',
-  staffMember: 'StaffMember',
-  teamNotice: 'TeamNotice',
-  placement: 'Placement',
-  employerLink: 'EmployerLink',
-  recognitionCase: 'RecognitionCase',
+  submission: 'Submission', identity: 'Identity', participant: 'Participant',
+  linkedSubmission: 'ParticipantSubmission', audit: 'Audit', siteAudit: 'SiteAudit',
+  reference: 'ReferenceLookup', nameEntry: 'NameIndexEntry', staffMember: 'StaffMember',
+  teamNotice: 'TeamNotice', placement: 'Placement', employerLink: 'EmployerLink',
+  recognitionCase: 'RecognitionCase', figureCounter: 'FigureCounter',
 } as const;
 
 /**

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ParticipantSchema, type Assignment, type Participant } from '../../schemas/model/participant.js';
 import { dynamo } from '../clients/dynamo.js';
-import { AGENDA_KINDS, agendaKeys, assignmentKeys, INDEXES, key, participantIndexKeys, siteStatusPartition } from './keys.js';
+import { AGENDA_KINDS, agendaKeys, assignmentKeys, INDEXES, key, participantIndexKeys, siteStatusPartition, UNSETTLED_FIGURES } from './keys.js';
 import { getParticipant } from './participants.js';
 import { ifCondition, parseItem, tableName } from './table.js';
 
@@ -13,6 +13,9 @@ import { ifCondition, parseItem, tableName } from './table.js';
 
 const AGENDA = INDEXES.siteAgenda;
 const ASSIGNMENT = INDEXES.siteAssignment;
+/** Set by every write that may move the participant's figures, in the same write (docs/figures.md). */
+const UNSETTLED = `${UNSETTLED_FIGURES.index.partitionKey} = :upk, ${UNSETTLED_FIGURES.index.sortKey} = :usk`;
+const unsettledValues = (id: string) => ({ ':upk': UNSETTLED_FIGURES.partition, ':usk': id });
 
 export type StatusChange =
   | { status: 'contacted'; firstContact: NonNullable<Participant['firstContact']> }
@@ -21,7 +24,7 @@ export type StatusChange =
 export type ChangeResult = { ok: true; participant: Participant } | { ok: false; reason: 'not_found' | 'version' | 'status' };
 
 /** Why a conditional write failed, from a fresh read (dynalite does not return the old item). */
-async function whyNot(participantId: string, site: string, expectedVersion: number): Promise<ChangeResult> {
+export async function whyNot(participantId: string, site: string, expectedVersion: number): Promise<ChangeResult> {
   const current = await getParticipant(participantId);
   if (!current || current.site !== site) return { ok: false, reason: 'not_found' };
   if (current.version !== expectedVersion) return { ok: false, reason: 'version' };
@@ -39,7 +42,7 @@ export async function changeStatus(participantId: string, site: string, expected
       new UpdateCommand({
         TableName: tableName(),
         Key: key.participant(participantId),
-        UpdateExpression: `SET #status = :status, #detail = :detail, version = version + :one, updatedAt = :at, ${INDEXES.siteStatus.partitionKey} = :gsi2pk REMOVE ${AGENDA.partitionKey}, ${AGENDA.sortKey}`,
+        UpdateExpression: `SET #status = :status, #detail = :detail, version = version + :one, updatedAt = :at, ${INDEXES.siteStatus.partitionKey} = :gsi2pk, ${UNSETTLED} REMOVE ${AGENDA.partitionKey}, ${AGENDA.sortKey}`,
         ConditionExpression: 'attribute_exists(PK) AND site = :site AND version = :version AND #status IN (:from1, :from2)',
         ExpressionAttributeNames: { '#status': 'status', '#detail': detail.name },
         ExpressionAttributeValues: {
@@ -53,6 +56,7 @@ export async function changeStatus(participantId: string, site: string, expected
           // A first contact follows registration; a withdrawal may also follow a first contact.
           ':from1': 'new',
           ':from2': change.status === 'withdrawn' ? 'contacted' : 'new',
+          ...unsettledValues(participantId),
         },
         ReturnValues: 'ALL_NEW',
       }),
@@ -132,7 +136,7 @@ export async function transfer(p: Participant, expectedVersion: number, toSite: 
         Key: key.participant(p.id),
         UpdateExpression:
           `SET site = :to, version = version + :one, updatedAt = :at, transferredFrom = :from, ` +
-          `${INDEXES.siteListing.partitionKey} = :g1, ${INDEXES.siteStatus.partitionKey} = :g2` +
+          `${INDEXES.siteListing.partitionKey} = :g1, ${INDEXES.siteStatus.partitionKey} = :g2, ${UNSETTLED}` +
           (agenda ? `, ${AGENDA.partitionKey} = :apk, ${AGENDA.sortKey} = :ask` : '') +
           ` REMOVE ${remove.join(', ')}`,
         ConditionExpression:
@@ -150,6 +154,7 @@ export async function transfer(p: Participant, expectedVersion: number, toSite: 
           ':version': expectedVersion,
           ':status': p.status,
           ...(agenda ? { ':apk': agenda[AGENDA.partitionKey], ':ask': agenda[AGENDA.sortKey] } : {}),
+          ...unsettledValues(p.id),
         },
         ReturnValues: 'ALL_NEW',
       }),

@@ -13,6 +13,7 @@ import {
   siteListingPartition,
   siteStatusPartition,
   SK,
+  unsettledFigureKeys,
 } from './keys.js';
 import type { ListPosition } from './cursor.js';
 import { ifCondition, parseItem, queryAll, queryPage, tableName } from './table.js';
@@ -25,7 +26,8 @@ export async function createParticipant(p: Participant): Promise<void> {
     dynamo.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...key.participant(p.id), type: ITEM_TYPE.participant, ...participantIndexKeys(p), ...p },
+        // Marked unsettled: its contribution is not in the figures yet (docs/figures.md).
+        Item: { ...key.participant(p.id), type: ITEM_TYPE.participant, ...participantIndexKeys(p), ...unsettledFigureKeys(p.id), ...p },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     ),

@@ -118,3 +118,8 @@ export async function executionSummary(executionArn: string): Promise<{ status: 
     throw err;
   }
 }
+
+/** Ends the case's workflow (the participant exited). */
+export async function stopRecognitionExecution(caseId: string, cause: string): Promise<void> {
+  await stopExecution(recognitionExecutionArn(caseId), cause);
+}

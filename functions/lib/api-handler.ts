@@ -114,5 +114,7 @@ function toResult(contract: RouteContract, reply: { status: number; body?: unkno
   if (!spec.body && !spec.contentType && reply.body === undefined) return { statusCode: reply.status, headers: { ...SECURITY_HEADERS, ...reply.headers } };
   const type = spec.contentType ?? 'application/json';
   if (type === 'application/json') return json(reply.status, reply.body ?? null, reply.headers);
+  // A binary body arrives base64-encoded; API Gateway (payload 2.0) and the local server decode it.
+  if (spec.binary) return { statusCode: reply.status, headers: { ...SECURITY_HEADERS, 'content-type': type, ...reply.headers }, body: String(reply.body ?? ''), isBase64Encoded: true };
   return textResponse(reply.status, String(reply.body ?? ''), type, reply.headers);
 }

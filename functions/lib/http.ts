@@ -94,3 +94,9 @@ export function noneMatch(ifNoneMatch: string | undefined, etag: string): boolea
   const bare = (t: string) => t.trim().replace(/^W\//, '');
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }
+
+/** A download's headers: an attachment with its (ASCII) file name, never cached. */
+export function downloadHeaders(filename: string): Record<string, string> {
+  const safe = filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  return { 'content-disposition': `attachment; filename="${safe}"`, 'cache-control': 'no-store' };
+}

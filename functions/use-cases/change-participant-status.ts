@@ -3,6 +3,7 @@ import { changeStatus, type StatusChange } from '../data/participant-changes.js'
 import { stopExecution } from '../data/workflows.js';
 import { NotFound, StateConflict, VersionConflict } from '../domain/errors.js';
 import { logger } from '../lib/logger.js';
+import { settleFigures } from './settle-figures.js';
 import type { SitePrincipal } from '../lib/principal.js';
 
 /**
@@ -25,6 +26,8 @@ export async function changeParticipantStatus(
     throw result.reason === 'version' ? new VersionConflict() : new StateConflict();
   }
   await appendAudit(participantId, { at, actor: me.sub, role: me.role, action });
+  // A withdrawal before taking part leaves the figures (idempotent; the reader settles what a crash left).
+  await settleFigures(participantId);
 
   const executionArn = result.participant.workflows?.intake;
   if (executionArn) {

@@ -7,6 +7,7 @@ import { recognitionOfParticipant } from '../data/recognition-cases.js';
 import { describeExecution } from '../data/workflows.js';
 import { encodeAuditCursor } from '../data/cursor.js';
 import { NotFound } from '../domain/errors.js';
+import { suggestedOutcome } from '../domain/exit-rules.js';
 import { assigneeView } from '../domain/participant-views.js';
 import { participantPlacementView } from '../domain/placement-views.js';
 import { recognitionSummary } from '../domain/recognition-views.js';
@@ -35,6 +36,8 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
   await appendAudit(id, read);
 
   const { participant: p, submissions } = found;
+  // A case belongs to the site that opened it (after a handover the new site opens its own).
+  const ownCases = recognition.filter((c) => c.site === me.site);
   return {
     participant: {
       id: p.id,
@@ -52,7 +55,11 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
       followUp: p.followUp ?? null,
       assignedTo: assigneeView(p),
       transferredFrom: p.transferredFrom ? { site: siteRef(p.transferredFrom.fromSite), at: p.transferredFrom.at } : null,
+      exit: p.exit ?? null,
+      exitHistory: p.exitHistory ?? [],
     },
+    // Offered for the exit form while the participant has not left; never recorded by itself.
+    suggestedOutcome: p.status === 'exited' || p.status === 'withdrawn' ? null : (suggestedOutcome(placements, ownCases) ?? null),
     workflows: await workflowViews(p),
     duplicates: {
       flagged: submissions.length > 0,
@@ -68,8 +75,7 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
       })),
     },
     placements: placements.map(participantPlacementView),
-    // A case belongs to the site that opened it (after a handover the new site opens its own).
-    recognitionCases: recognition.filter((c) => c.site === me.site).map((c) => recognitionSummary(c, now)),
+    recognitionCases: ownCases.map((c) => recognitionSummary(c, now)),
     audit: [...[...audit.items].reverse(), read].map(auditView),
     auditCursor: audit.next ? encodeAuditCursor(audit.next) : null,
   };

@@ -12,6 +12,7 @@ import { nameEntries } from '../domain/name-search.js';
 import { config } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
 import { leaveRecognitionDraft } from './recognition-draft.js';
+import { settleFigures } from './settle-figures.js';
 
 /**
  * Workflow step: turns an accepted submission into a participant, once per person (duplicate
@@ -27,6 +28,7 @@ export async function registerParticipant(submissionId: string, executionArn?: s
   }
   if (s.status === 'registered' && s.participantId) {
     if (!s.duplicate && executionArn) await recordIntakeExecution(s.participantId, executionArn);
+    if (!s.duplicate) await settleFigures(s.participantId);
     return { participantId: s.participantId, duplicate: Boolean(s.duplicate), owner: true };
   }
   const entry = s.entry;
@@ -39,6 +41,8 @@ export async function registerParticipant(submissionId: string, executionArn?: s
 
   if (holderId === ownId) {
     await createParticipant(newParticipant(ownId, s, entry, at));
+    // Into the figures once (idempotent; a crash here leaves it marked unsettled for the reader).
+    await settleFigures(ownId);
     // The staff search: the reference and the names (idempotent upserts, before the step counts as done).
     await indexReferenceOf(s, ownId);
     await indexNames(ownId, s.site, nameEntries(entry.person.firstName, entry.person.lastName));
@@ -81,5 +85,6 @@ function newParticipant(id: string, s: Submission, entry: Entry, at: string): Pa
     createdAt: s.receivedAt,
     updatedAt: at,
     version: 1,
+    figures: { rev: 0, phase: 'settled' },
   };
 }

@@ -11,6 +11,7 @@ import { config, siteById } from '../lib/config.js';
 import { logUnexpected } from '../lib/log-error.js';
 import { logger } from '../lib/logger.js';
 import type { SitePrincipal } from '../lib/principal.js';
+import { settleFigures } from './settle-figures.js';
 
 /**
  * A lead hands a participant of their site over to another site (one person, one project: e.g.
@@ -36,6 +37,8 @@ export async function transferParticipant(me: SitePrincipal, id: string, version
   if (!moved) throw new StateConflict();
 
   await appendAudit(id, { at, actor: me.sub, role: me.role, action: 'participant.transferred', detail: { fromSite: me.site, toSite } });
+  // The figures move from the old site's counters to the new one's (exactly once).
+  await settleFigures(id);
   try {
     await indexNames(id, toSite, nameEntries(moved.entry.person.firstName, moved.entry.person.lastName));
   } catch (err) {

@@ -24,6 +24,11 @@ export interface ResponseSpec {
   body?: () => z.ZodMiniType;
   /** Defaults to application/json. */
   contentType?: 'application/json' | 'text/html' | 'text/csv' | string;
+  /**
+   * A binary body (XLSX): the function returns it base64-encoded with `isBase64Encoded`, which
+   * API Gateway's HTTP API (payload 2.0) and the local server decode to bytes on the wire.
+   */
+  binary?: boolean;
   /** Response headers worth documenting (e.g. `ETag`). */
   headers?: Record<string, { description: string }>;
 }

@@ -64,8 +64,8 @@ function operation(c: RouteContract): Json {
           ...(r.headers
             ? { headers: Object.fromEntries(Object.entries(r.headers).map(([name, h]) => [name, { description: h.description, schema: { type: 'string' } }])) }
             : {}),
-          ...(r.body ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.body(), 'output') } } } : {}),
-          ...(!r.body && r.contentType ? { content: { [r.contentType]: { schema: { type: 'string' } } } } : {}),
+          ...(r.body ? { content: { [r.contentType ?? 'application/json']: { schema: r.binary ? { type: 'string', format: 'binary' } : toSchema(r.body(), 'output') } } } : {}),
+          ...(!r.body && r.contentType ? { content: { [r.contentType]: { schema: r.binary ? { type: 'string', format: 'binary' } : { type: 'string' } } } } : {}),
         },
       ]),
     ),

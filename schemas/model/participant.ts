@@ -3,6 +3,7 @@ import { LANGUAGE_CODES } from '../languages.js';
 import { PLACEMENT_OUTCOMES } from '../placements.js';
 import { PARTICIPANT_STATUSES } from '../staff.js';
 import { ConsentRecordSchema, EntrySchema } from './entry.js';
+import { ExitRecordSchema, FiguresStateSchema } from './exit.js';
 import { optionalStr, str } from './fields.js';
 
 /** The intake follow-up's absolute due times and what it did (the workflow waits on these). */
@@ -72,6 +73,11 @@ export const ParticipantSchema = z.object({
   transferredFrom: z.optional(TransferSchema),
   /** The hiring decision of each finished trial placement, by placement id (written once per placement). */
   placementOutcomes: z.optional(z.record(str, PlacementOutcomeRecordSchema)),
+  /** The exit in force (status `exited`); a correction replaces it and keeps the earlier one in `exitHistory`. */
+  exit: z.optional(ExitRecordSchema),
+  exitHistory: z.optional(z.array(ExitRecordSchema)),
+  /** The participant's side of the figures (docs/figures.md); absent only on items from before the figures. */
+  figures: z.optional(FiguresStateSchema),
   createdAt: str,
   updatedAt: str,
   version: z.int(),

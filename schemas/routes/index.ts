@@ -2,6 +2,7 @@ import type { RouteContract } from '../http/contract.js';
 import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
 import { GetEmployerPage, PostEmployerPage } from './employer.js';
 import { GetParticipantDataExport, GetParticipantDataExportDocument } from './data-export.js';
+import { CorrectExit, ExitParticipant } from './exit.js';
 import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
 import { GetIntakeForm } from './intake-form.js';
@@ -16,6 +17,7 @@ import {
   PostRecognitionEvent,
   UpdateRecognitionDocuments,
 } from './recognition.js';
+import { GetKpis, GetKpisCsv, GetKpisXlsx, GetParticipantsCsv } from './reports.js';
 import { GetParticipant, GetParticipantAudit, ListParticipants, RecordFirstContact, WithdrawParticipant } from './staff.js';
 
 export * from './health.js';
@@ -28,6 +30,8 @@ export * from './placements.js';
 export * from './employer.js';
 export * from './recognition.js';
 export * from './data-export.js';
+export * from './exit.js';
+export * from './reports.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -60,6 +64,12 @@ export const CONTRACTS = [
   UpdateRecognitionDocuments,
   PostRecognitionEvent,
   PostRecognitionCost,
+  ExitParticipant,
+  CorrectExit,
+  GetKpis,
+  GetKpisCsv,
+  GetKpisXlsx,
+  GetParticipantsCsv,
   GetEmployerPage,
   PostEmployerPage,
 ] as const satisfies readonly RouteContract[];

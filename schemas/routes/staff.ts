@@ -8,6 +8,8 @@ import { LANGUAGE_CODES } from '../languages.js';
 import { AUDIT_ROLES, AuditDetailSchema, AuditEntrySchema } from '../model/audit.js';
 import { ConsentRecordSchema, EntrySchema } from '../model/entry.js';
 import { FirstContactSchema, FollowUpSchema, WithdrawalSchema } from '../model/participant.js';
+import { ExitRecordSchema } from '../model/exit.js';
+import { SuggestedOutcomeBody } from './exit.js';
 import { PLACEMENT_OUTCOMES, PLACEMENT_STATUSES } from '../placements.js';
 import { PARTICIPANT_STATUSES } from '../staff.js';
 import { FirstContactInput, ParticipantId, ParticipantListQuery, WithdrawalInput } from '../staff-inputs.js';
@@ -100,7 +102,13 @@ export const ParticipantRecordBody = lazySchema(() =>
       assignedTo: z.nullable(AssigneeBody()),
       /** The last handover from another site, if any (the audit trail has each one). */
       transferredFrom: z.nullable(z.strictObject({ site: SiteRefBody(), at: z.string() })),
+      /** The exit in force (status `exited`), else null. */
+      exit: z.nullable(ExitRecordSchema),
+      /** Earlier exits a correction replaced, oldest first. */
+      exitHistory: z.array(ExitRecordSchema),
     }),
+    /** The likely outcome from a placement's feedback or a full recognition decision, offered for the exit form (null once exited, or when there is none). */
+    suggestedOutcome: z.nullable(SuggestedOutcomeBody()),
     workflows: z.array(WorkflowViewBody()),
     duplicates: z.strictObject({
       flagged: z.boolean(),

@@ -6,6 +6,8 @@ import { validIntake } from '../fixtures.js';
 import { addCalendarDays, berlinDate } from '../../functions/domain/working-days.js';
 import { allItems, mailsTo, postJson, startCloud } from '../local/helpers.js';
 import { openCase, record, setDocuments, staffCall } from '../local/recognition-helpers.js';
+import { staffApi } from '../local/console-helpers.js';
+import { enter, live, type Exit, type Person } from '../local/figures-helpers.js';
 import { CHROMIUM, DESKTOP, INSTALL_HINT, launchChromium, newPhonePage, PHONE } from './browser.js';
 import { signIn, teamNotices } from './console-helpers.js';
 import { answers, fillForm, fillStep, openForm } from './form.js';
@@ -14,7 +16,8 @@ import { answers, fillForm, fillStep, openForm } from './form.js';
  * `npm run screenshots`: the intake page in German and Arabic, and the staff console's pages, on a
  * phone (390 × 844) and a desktop (1280 × 900) viewport, against a fresh local cloud with the demo
  * data, into docs/screenshots/ (shown in the README). `npm run screenshots -- recognition` takes
- * only the recognition pages.
+ * only the recognition pages, `npm run screenshots -- figures` only the figures and the exit form
+ * (last in a full run: it moves the cloud's clock on by five quarters).
  */
 const ONLY = process.argv[2];
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
   const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   try {
     if (ONLY === 'recognition') return await recognitionShots(cloud, browser, shot, blur);
+    if (ONLY === 'figures') return await figuresShots(cloud, browser, shot, blur);
     for (const lang of ['de', 'ar'] as const) {
       const values = lang === 'ar' ? arabic : answers();
       const localeOf = lang === 'ar' ? 'ar' : 'de-DE';
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
     await consoleShots(cloud, browser, shot, blur);
     await placementShots(cloud, browser, shot, blur);
     await recognitionShots(cloud, browser, shot, blur);
+    await figuresShots(cloud, browser, shot, blur);
   } finally {
     await close();
     await cloud.stop();
@@ -303,6 +308,90 @@ async function recognitionShots(cloud: LocalCloud, browser: Browser, shot: Shot,
     await shot(page, `console-recognition-today-${kind}`);
     await context.close();
   }
+}
+
+/**
+ * The figures page (lead: desktop, phone, print; coordinator: desktop) and the exit form, after
+ * five quarters of entries through the API, each with first contacts and exits of every kind
+ * (the cloud's clock moves on a quarter at a time; the page's clock follows it).
+ */
+async function figuresShots(cloud: LocalCloud, browser: Browser, shot: Shot, blur: (page: Page) => Promise<void>): Promise<void> {
+  const api = staffApi(() => cloud);
+  const EXITS: (Exit | undefined)[] = [
+    { outcome: 'employment' },
+    { outcome: 'training' },
+    { outcome: 'improved_prospects', improvedReason: 'language_level' },
+    { outcome: 'none' },
+    undefined,
+    { outcome: 'employment' },
+    { outcome: 'improved_prospects', improvedReason: 'qualification_completed' },
+    undefined,
+  ];
+  let n = 0;
+  let open: string | undefined;
+  for (let quarter = 0; quarter < 5; quarter++) {
+    for (const site of ['marxloh', 'hochfeld'] as const) {
+      for (let i = 0; i < 4 + ((quarter + i) % 3) + (site === 'marxloh' ? 2 : 0); i++) {
+        n++;
+        const exit = quarter === 4 && i > 2 ? undefined : EXITS[(n * 3 + quarter) % EXITS.length];
+        const p: Person = {
+          first: `Person${n}`,
+          last: `Quartal${quarter + 1}`,
+          site,
+          employment: (['unemployed', 'long_term_unemployed', 'unemployed', 'inactive', 'long_term_unemployed'] as const)[n % 5]!,
+          migrant: n % 4 === 0 ? 'no' : 'yes',
+          dob: `19${70 + (n % 30)}-0${1 + (n % 9)}-1${n % 10}`,
+          postcode: site === 'marxloh' ? '47169' : '47053',
+          fate: exit ? { exit } : n % 7 === 0 ? 'withdrawn_early' : 'contacted',
+        };
+        const id = await enter(cloud, p, `figures-shot-${n}`);
+        await live(api, id, p, berlinDate(new Date()));
+        if (site === 'marxloh' && p.fate === 'contacted') open = id;
+      }
+    }
+    if (quarter < 4) cloud.clock.advance(92 * 24 * 3600_000);
+    await cloud.workflows.idle();
+  }
+
+  for (const [kind, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    const { page, context } = await newPhonePage(browser, { viewport, scale: kind === 'phone' ? 2 : 1 });
+    await page.clock.install({ time: Date.now() });
+    await signIn(page, cloud, 'leitung.marxloh', '/console/figures');
+    await page.locator('.chart svg').waitFor();
+    await blur(page);
+    await shot(page, `console-figures-lead-${kind}`);
+    if (kind === 'phone') {
+      await page.locator('#quarters-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(page, 'console-figures-lead-phone-chart');
+    } else {
+      // The print layout: A4 at 96 dpi, as the browser prints it.
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.emulateMedia({ media: 'print' });
+      await page.waitForTimeout(300); // chartist redraws on the resize
+      await page.screenshot({ path: join(OUT, 'console-figures-print.png'), fullPage: true, animations: 'disabled' });
+      console.log('docs/screenshots/console-figures-print.png');
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize(viewport);
+    }
+    if (open) {
+      await page.goto(`${cloud.apiUrl}/console/participants/${open}`);
+      await page.getByRole('button', { name: 'Austritt erfassen' }).click();
+      await page.getByLabel('Arbeitsaufnahme').check();
+      await page.getByLabel('sozialversicherungspflichtig').check();
+      await page.getByLabel('Arbeitgeber').fill('Hafenlogistik Duisburg GmbH');
+      await blur(page);
+      await page.locator('#actions-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(page, `console-exit-${kind}`);
+    }
+    await context.close();
+  }
+  const coordinator = await newPhonePage(browser, { viewport: DESKTOP });
+  await coordinator.page.clock.install({ time: Date.now() });
+  await signIn(coordinator.page, cloud, 'koordination');
+  await coordinator.page.locator('.chart svg').waitFor();
+  await blur(coordinator.page);
+  await shot(coordinator.page, 'console-figures-coordinator-desktop');
+  await coordinator.context.close();
 }
 
 main().catch((err: unknown) => {

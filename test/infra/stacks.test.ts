@@ -278,6 +278,27 @@ describe('workflows', () => {
     });
   });
 
+  it('lets the exit stop every workflow of the participant, and nothing else; the figures touch no workflow', () => {
+    const statements = (route: string) =>
+      Object.values(main.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp(`^ApiRoutes${route}Role`) }] } }))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement)
+        .filter((s: { Action: string | string[] }) => [s.Action].flat().some((a) => a.startsWith('states:')));
+    const exit = statements('ExitParticipant');
+    expect([...new Set(exit.flatMap((s: { Action: string | string[] }) => [s.Action].flat()))]).toEqual(['states:StopExecution']);
+    const resources = JSON.stringify(exit.map((s: { Resource: unknown }) => s.Resource));
+    for (const wf of ['IntakeRegistration', 'TrialPlacement', 'RecognitionCase']) expect(resources, wf).toContain(`Workflows${wf}StateMachine`);
+    for (const route of ['CorrectExit', 'GetKpis', 'GetKpisCsv', 'GetKpisXlsx', 'GetParticipantsCsv']) expect(statements(route), route).toEqual([]);
+  });
+
+  it('answers the XLSX export as bytes: an HTTP API with payload format 2.0 decodes isBase64Encoded (no binaryMediaTypes, which only REST APIs have)', () => {
+    main.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    const integrations = Object.values(main.findResources('AWS::ApiGatewayV2::Integration'));
+    expect(integrations.length).toBeGreaterThan(0);
+    for (const i of integrations) expect(i.Properties.PayloadFormatVersion).toBe('2.0');
+    const routes = Object.values(main.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+    expect(routes).toEqual(expect.arrayContaining(['GET /api/staff/reports/kpis.xlsx', 'GET /api/staff/reports/kpis.csv', 'GET /api/staff/reports/participants.csv']));
+  });
+
   it('alarms on failed and timed-out executions', () => {
     for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
       main.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/States', MetricName: metric, AlarmActions: Match.anyValue() });

@@ -66,15 +66,24 @@ export async function api<I extends RouteId>(id: I, opts: RequestOptions<Contrac
   return { ok: res.ok, status: res.status, body: parsed, headers: res.headers } as Answer<ContractOf<I>>;
 }
 
-/** Calls a route whose success is not JSON (a document to download): its text, or the JSON error body. */
-export async function apiText<I extends RouteId>(id: I, opts: RequestOptions<ContractOf<I>> = {}): Promise<{ ok: boolean; status: number; text: string; headers: Headers }> {
-  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-  if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
+/** The routes that answer a file (CSV, XLSX, the access export's JSON and document) instead of JSON to show. */
+export type DownloadRouteId = 'GetKpisCsv' | 'GetKpisXlsx' | 'GetParticipantsCsv' | 'GetParticipantDataExport' | 'GetParticipantDataExportDocument';
+
+/**
+ * Fetches a download route: the file as a Blob and its name from `Content-Disposition`, or the
+ * error body on a refusal. The page then offers the Blob (an object URL on a link with `download`).
+ */
+export async function apiDownload(
+  id: DownloadRouteId,
+  opts: Pick<RequestOptions<ContractOf<DownloadRouteId>>, 'query' | 'token' | 'signal' | 'fetch'> & { params?: Record<string, string> } = {},
+): Promise<{ ok: true; blob: Blob; filename: string } | { ok: false; status: number; body: ErrorBody | undefined }> {
   const send = opts.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
-  const res = await send(urlOf(id, opts.params as Record<string, string> | undefined, opts.query), {
-    method: ROUTE_PATHS[id].method,
-    headers,
+  const res = await send(urlOf(id, opts.params ?? {}, opts.query), {
+    method: 'GET',
+    headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
-  return { ok: res.ok, status: res.status, text: await res.text(), headers: res.headers };
+  if (!res.ok) return { ok: false, status: res.status, body: (await res.json().catch(() => undefined)) as ErrorBody | undefined };
+  const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  return { ok: true, blob: await res.blob(), filename };
 }

@@ -11,6 +11,7 @@ import type {
   RecognitionCaseState,
 } from '../../../schemas/recognition.js';
 import type { CONTACT_CHANNELS, ParticipantStatus, Role, WITHDRAWAL_REASONS } from '../../../schemas/staff.js';
+import type { CountKey, EMPLOYMENT_KINDS, EXIT_ANSWERS, EXIT_EMPLOYMENT_STATUSES, ExitOutcome, ImprovedReason } from '../../../schemas/exits.js';
 
 /**
  * German labels for every code the staff API answers with (staff work in German). Typed by the
@@ -20,7 +21,7 @@ import type { CONTACT_CHANNELS, ParticipantStatus, Role, WITHDRAWAL_REASONS } fr
 
 type Of<T extends readonly string[]> = T[number];
 
-export const STATUS_LABELS: Record<ParticipantStatus, string> = { new: 'neu', contacted: 'kontaktiert', withdrawn: 'abgemeldet' };
+export const STATUS_LABELS: Record<ParticipantStatus, string> = { new: 'neu', contacted: 'kontaktiert', withdrawn: 'abgemeldet', exited: 'ausgetreten' };
 
 export const ROLE_LABELS: Record<Role, string> = { staff: 'Beratung', lead: 'Leitung', coordinator: 'Koordination' };
 
@@ -105,6 +106,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'recognition.fact': 'Schritt im Anerkennungsverfahren erfasst',
   'recognition.documents': 'Unterlagen im Anerkennungsverfahren geändert',
   'recognition.cost': 'Kosten im Anerkennungsverfahren erfasst',
+  'participant.exited': 'Austritt erfasst',
+  'participant.exit_corrected': 'Austritt korrigiert',
 };
 
 /** Who an audit entry names besides staff: the employer, through their link. */
@@ -251,3 +254,54 @@ export function languageName(code: string): string {
     return code;
   }
 }
+
+export const EXIT_OUTCOME_LABELS: Record<ExitOutcome, string> = {
+  employment: 'Arbeitsaufnahme',
+  training: 'Ausbildung',
+  improved_prospects: 'verbesserte Perspektive',
+  none: 'ohne Ergebnis',
+};
+
+export const IMPROVED_REASON_LABELS: Record<ImprovedReason, string> = {
+  qualification_completed: 'Qualifizierung abgeschlossen',
+  recognition_achieved: 'Abschluss anerkannt',
+  language_level: 'Sprachniveau erreicht',
+  other: 'anderer Grund',
+};
+
+export type EmploymentKind = Of<typeof EMPLOYMENT_KINDS>;
+export const EMPLOYMENT_KIND_LABELS: Record<EmploymentKind, string> = {
+  social_insurance: 'sozialversicherungspflichtig',
+  marginal: 'geringfügig (Minijob)',
+  self_employed: 'selbstständig',
+};
+
+export type ExitEmploymentStatus = Of<typeof EXIT_EMPLOYMENT_STATUSES>;
+export const EXIT_STATUS_LABELS: Record<ExitEmploymentStatus, string> = {
+  employed: 'erwerbstätig (angestellt)',
+  self_employed: 'selbstständig',
+  unemployed: 'arbeitslos',
+  inactive: 'nicht erwerbstätig, nicht auf Arbeitssuche',
+};
+
+export type ExitAnswer = Of<typeof EXIT_ANSWERS>;
+export const EXIT_ANSWER_LABELS: Record<ExitAnswer, string> = { yes: 'ja', no: 'nein' };
+
+/** The ESF Plus exit questionnaire's yes / no questions. */
+export const EXIT_QUESTIONS = {
+  jobSearching: 'Sucht die Person Arbeit?',
+  inEducationOrTraining: 'Ist sie in Schule, Ausbildung oder Weiterbildung?',
+  qualificationGained: 'Hat sie eine Qualifikation erworben?',
+} as const;
+
+/** The figures, in the order the reports show them. */
+export const FIGURE_LABELS: Record<CountKey | 'placementRate', string> = {
+  participants: 'Teilnehmende',
+  unemployed: 'davon arbeitslos',
+  longTermUnemployed: 'davon langzeitarbeitslos',
+  migrantBackground: 'mit Migrationshintergrund',
+  employment: 'Arbeitsaufnahmen',
+  training: 'Ausbildungen',
+  improvedProspects: 'verbesserte Perspektiven',
+  placementRate: 'Vermittlungsquote',
+};

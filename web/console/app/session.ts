@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import type { Role } from '../../../schemas/staff.js';
 import type { RouteId } from '../../../schemas/routes/paths.js';
-import { api, apiText, type Answer, type BodyOf, type ContractOf, type RequestOptions } from '../../shared/api-client.js';
+import { api, apiDownload, type Answer, type BodyOf, type ContractOf, type DownloadRouteId, type RequestOptions } from '../../shared/api-client.js';
 import type { ConsoleAuth, User } from '../auth.js';
 
 /**
@@ -44,11 +44,20 @@ export function call<I extends RouteId>(id: I, opts: Omit<RequestOptions<Contrac
   return api(id, { ...opts, fetch: (url, init) => a.fetch(url, init) } as RequestOptions<ContractOf<I>>);
 }
 
-/** As `call`, for a route that answers a document (text) rather than JSON. */
-export function callText<I extends RouteId>(id: I, opts: Omit<RequestOptions<ContractOf<I>>, 'fetch' | 'token'> = {}) {
+/** The routes that answer with a file. */
+export type DownloadId = DownloadRouteId;
+
+export type Download = { ok: true; blob: Blob; filename: string } | { ok: false; status: number; message: string | undefined };
+
+/**
+ * Fetches a file as the signed-in user (the token goes in the Authorization header, so a plain
+ * link cannot carry it): the bytes as a Blob and the name the server gave it.
+ */
+export async function download(id: DownloadId, query: Record<string, string | undefined>, params?: Record<string, string>): Promise<Download> {
   const a = auth;
-  if (!a) return Promise.reject(new Error('not signed in'));
-  return apiText(id, { ...opts, fetch: (url, init) => a.fetch(url, init) } as RequestOptions<ContractOf<I>>);
+  if (!a) throw new Error('not signed in');
+  const res = await apiDownload(id, { query, ...(params ? { params } : {}), fetch: (url, init) => a.fetch(url, init) } as Parameters<typeof apiDownload>[1]);
+  return res.ok ? res : { ok: false, status: res.status, message: res.body?.message };
 }
 
 /** The signed-in user's role and site (views are only rendered when signed in). */

@@ -1,5 +1,5 @@
+import { lazyView } from '../app/lazy-view.js';
 import { SITE_ROLES, type View } from '../app/views.js';
-import { FiguresView } from './figures.js';
 import { ParticipantView } from './participant.js';
 import { ParticipantsView } from './participants.js';
 import { PlacementView } from './placement.js';
@@ -51,11 +51,13 @@ export const VIEWS: readonly View[] = [
     navParent: 'recognition-cases',
   },
   {
+    // Every role: counsellors and leads their site's figures, coordinators every site's. A chunk of
+    // its own with the chart library (web/build.ts), fetched when first opened.
     id: 'figures',
     path: '/figures',
-    roles: ['lead', 'coordinator'],
+    roles: ['staff', 'lead', 'coordinator'],
     title: 'Zahlen',
-    component: FiguresView,
+    component: lazyView(() => import('./figures.js').then((m) => m.FiguresView)),
     nav: { label: 'Zahlen', order: 90 },
   },
 ];

@@ -1,72 +1,80 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { languageName } from '../app/labels.js';
-import { callText, type Me } from '../app/session.js';
+import { download, type Me } from '../app/session.js';
 import type { ParticipantRecord } from './participant-sections.js';
 
 /**
  * "Datenauskunft" (Art. 15 GDPR): the copy of everything stored about the person, to hand over on
  * the spot — a document in German and in the person's language (to print or save as PDF) and the
- * JSON. The server decides who may (a lead; the counsellor assigned, or anyone on the team while
- * nobody is) and audits each export; the section is shown to exactly those.
+ * JSON. Fetched with the signed-in user's token and saved from a Blob, like the figures' files.
+ * The server decides who may (a lead; the counsellor assigned, or anyone on the team while nobody
+ * is) and audits each export; the section is shown to exactly those.
  */
 export function DataExportSection({ record, me }: { record: ParticipantRecord; me: Me }) {
   const p = record.participant;
   const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const sending = useRef(false);
   const mayExport = me.role === 'lead' || (me.role === 'staff' && (!p.assignedTo || p.assignedTo.sub === me.sub));
   if (!mayExport) return null;
 
-  async function download(what: 'json' | 'de' | typeof p.lang) {
+  const save = async (what: string) => {
+    if (sending.current) return; // one export at a time, however often pressed
+    sending.current = true;
     setBusy(what);
-    setProblem(null);
+    setResult(null);
     try {
       const res =
         what === 'json'
-          ? await callText('GetParticipantDataExport', { params: { id: p.id } })
-          : await callText('GetParticipantDataExportDocument', { params: { id: p.id }, query: { lang: what } });
+          ? await download('GetParticipantDataExport', {}, { id: p.id })
+          : await download('GetParticipantDataExportDocument', { lang: what }, { id: p.id });
       if (!res.ok) {
-        setProblem(res.status === 403 ? 'Diese Auskunft darf nur die Leitung oder die zuständige Beratung erstellen.' : 'Die Auskunft konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.');
+        setResult({ ok: false, text: res.message ?? 'Die Auskunft konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.' });
         return;
       }
-      const type = what === 'json' ? 'application/json' : 'text/html';
-      const name = what === 'json' ? `datenauskunft-${p.reference}.json` : `datenauskunft-${p.reference}-${what}.html`;
-      const url = URL.createObjectURL(new Blob([res.text], { type: `${type};charset=utf-8` }));
+      const url = URL.createObjectURL(res.blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = name;
+      a.download = res.filename;
+      a.hidden = true;
       document.body.append(a);
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setResult({ ok: true, text: `Heruntergeladen: ${res.filename}` });
     } catch {
-      setProblem('Keine Verbindung. Bitte versuchen Sie es noch einmal.');
+      setResult({ ok: false, text: 'Keine Verbindung zum Server. Bitte versuchen Sie es gleich noch einmal.' });
     } finally {
+      sending.current = false;
       setBusy(null);
     }
-  }
+  };
 
+  const buttons = [
+    { what: 'de', label: 'Datenauskunft' },
+    ...(p.lang !== 'de' ? [{ what: p.lang, label: `Datenauskunft auf ${languageName(p.lang)}` }] : []),
+    { what: 'json', label: 'Daten als JSON' },
+  ];
   return (
-    <section class="card" aria-labelledby="data-export-title">
+    <section class="card no-print" aria-labelledby="data-export-title">
       <h2 id="data-export-title">Datenauskunft</h2>
-      <p class="muted">Alles, was über diese Person gespeichert ist (Art. 15 DSGVO), zum Ausdrucken oder Speichern als PDF. Jede Auskunft wird protokolliert.</p>
+      <p class="muted">Alles, was über diese Person gespeichert ist (Art. 15 DSGVO): als Dokument zum Ausdrucken oder Speichern als PDF, auf Deutsch und in ihrer Sprache, und als JSON. Jede Auskunft wird protokolliert.</p>
       <div class="actions actions--start">
-        <button type="button" class="button button--secondary" disabled={busy !== null} onClick={() => void download('de')}>
-          {busy === 'de' ? 'Wird erstellt …' : 'Datenauskunft'}
-        </button>
-        {p.lang !== 'de' && (
-          <button type="button" class="button button--secondary" disabled={busy !== null} onClick={() => void download(p.lang)}>
-            {busy === p.lang ? 'Wird erstellt …' : `Datenauskunft auf ${languageName(p.lang)}`}
+        {buttons.map((b) => (
+          <button
+            key={b.what}
+            type="button"
+            class={busy === b.what ? 'button button--secondary button--busy' : 'button button--secondary'}
+            aria-disabled={busy ? 'true' : undefined}
+            onClick={() => void save(b.what)}
+          >
+            {busy === b.what ? 'Wird erstellt …' : b.label}
           </button>
-        )}
-        <button type="button" class="button button--secondary" disabled={busy !== null} onClick={() => void download('json')}>
-          {busy === 'json' ? 'Wird erstellt …' : 'Daten als JSON'}
-        </button>
+        ))}
       </div>
-      {problem && (
-        <p class="notice notice--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <div role="status" class={result ? (result.ok ? 'notice notice--success' : 'notice notice--error') : undefined}>
+        {result && <p>{result.text}</p>}
+      </div>
     </section>
   );
 }

@@ -1,13 +1,14 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDateTime, formatDay } from '../app/format.js';
-import { CHANNEL_LABELS, WITHDRAWAL_LABELS, labelOf } from '../app/labels.js';
+import { CHANNEL_LABELS, EXIT_OUTCOME_LABELS, WITHDRAWAL_LABELS, labelOf } from '../app/labels.js';
 import { Link, navigate, useFocusOnNavigation } from '../app/router.js';
 import { call, flash } from '../app/session.js';
 import { setTitle, type ViewProps } from '../app/views.js';
 import { LoadProblem, Loading, Name, Notice, Reference, StatusBadge } from '../components/common.js';
 import { WorkflowTimeline, type TimelineEvent } from '../components/timeline.js';
 import { ContactForm, WithdrawForm, discardDraft, draftHasInput, draftOf, type ActionKind, type Saved } from './participant-actions.js';
+import { ExitFacts, ExitForm } from './participant-exit.js';
 import { AssignForm, TransferForm, transferredText } from './participant-lead.js';
 import { DataExportSection } from './participant-data-export.js';
 import { PlacementsSection } from './participant-placements.js';
@@ -16,8 +17,8 @@ import { ProposalForm } from './placement-proposal.js';
 import { CaseFieldsForm, caseDraftFrom } from './recognition-case-form.js';
 import { AuditSection, DuplicatesSection, EntrySection, HelpList, type ParticipantRecord } from './participant-sections.js';
 
-/** What a record's forms do: the counsellor's (contact, withdrawal, a trial placement, a recognition case) and the lead's two. */
-type RecordAction = ActionKind | 'assign' | 'transfer' | 'placement' | 'recognition';
+/** What a record's forms do: the counsellor's (contact, withdrawal, a trial placement, a recognition case, the exit and its correction) and the lead's two. */
+type RecordAction = ActionKind | 'assign' | 'transfer' | 'placement' | 'recognition' | 'exit' | 'correct';
 
 /**
  * A participant's record: what they entered, the duplicate flag, each workflow as a timeline, the
@@ -119,7 +120,10 @@ export function ParticipantView({ params, me }: ViewProps) {
   };
   const lead = me.role === 'lead';
   const can: Record<ActionKind, boolean> = { contact: p.status === 'new', withdraw: p.status === 'new' || p.status === 'contacted' };
-  const canPropose = p.status !== 'withdrawn';
+  const canPropose = p.status !== 'withdrawn' && p.status !== 'exited';
+  // The exit: once the first contact is recorded, not after a withdrawal or an exit (then: correct it).
+  const canExit = p.status === 'contacted' && !!p.firstContact;
+  const canCorrect = p.status === 'exited' && !!p.exit;
   const onPlacementCreated = (placementId: string, message: string) => {
     flash.value = { path: `/placements/${placementId}`, text: message };
     navigate(`/placements/${placementId}`);
@@ -164,7 +168,7 @@ export function ParticipantView({ params, me }: ViewProps) {
 
       <div class="record">
         <div class="record__side">
-          {(can.contact || can.withdraw || canPropose || lead) && (
+          {(can.contact || can.withdraw || canPropose || canExit || canCorrect || lead) && (
             <section class="card card--actions" aria-labelledby="actions-title">
               <h2 id="actions-title">Was ist zu tun?</h2>
               {(!open || open === 'assign') && (
@@ -184,6 +188,16 @@ export function ParticipantView({ params, me }: ViewProps) {
                       Anerkennungsverfahren anlegen
                     </button>
                   )}
+                  {canExit && (
+                    <button type="button" class="button button--primary" onClick={() => start('exit')}>
+                      Austritt erfassen
+                    </button>
+                  )}
+                  {canCorrect && (
+                    <button type="button" class="button button--secondary" onClick={() => start('correct')}>
+                      Austritt korrigieren
+                    </button>
+                  )}
                   {can.withdraw && (
                     <button type="button" class="button button--secondary" onClick={() => start('withdraw')}>
                       Abmeldung erfassen
@@ -198,6 +212,8 @@ export function ParticipantView({ params, me }: ViewProps) {
               )}
               {open === 'contact' && can.contact && <ContactForm {...formProps} />}
               {open === 'withdraw' && can.withdraw && <WithdrawForm {...formProps} />}
+              {open === 'exit' && canExit && <ExitForm {...formProps} mode="exit" firstContactDate={p.firstContact?.date} current={null} suggested={record.suggestedOutcome} />}
+              {open === 'correct' && canCorrect && <ExitForm {...formProps} mode="correct" firstContactDate={p.firstContact?.date} current={p.exit} suggested={null} />}
               {open === 'placement' && canPropose && <ProposalForm {...formProps} employmentStatus={p.entry.employment.status} onCreated={onPlacementCreated} />}
               {open === 'recognition' && canPropose && (
                 <CaseFieldsForm
@@ -283,6 +299,9 @@ function recordEvents(record: ParticipantRecord): TimelineEvent[] {
   if (p.firstContact)
     out.push({ at: p.firstContact.recordedAt, text: `Erstkontakt erfasst: am ${formatDay(p.firstContact.date)}, ${labelOf(CHANNEL_LABELS, p.firstContact.channel)}` });
   if (p.withdrawal) out.push({ at: p.withdrawal.recordedAt, text: `Abmeldung erfasst: ${labelOf(WITHDRAWAL_LABELS, p.withdrawal.reason)}` });
+  for (const [i, e] of [...p.exitHistory, ...(p.exit ? [p.exit] : [])].entries()) {
+    out.push({ at: e.recordedAt, text: `${i === 0 ? 'Austritt erfasst' : 'Austritt korrigiert'}: ${labelOf(EXIT_OUTCOME_LABELS, e.outcome)} am ${formatDay(e.date)}` });
+  }
   return out;
 }
 
@@ -294,7 +313,7 @@ function intakeStatusText(workflowStatus: string, status: string): string | unde
 
 function StatusFacts({ record }: { record: ParticipantRecord }) {
   const p = record.participant;
-  if (!p.firstContact && !p.withdrawal)
+  if (!p.firstContact && !p.withdrawal && !p.exit)
     return (
       <section class="card" aria-labelledby="help-title">
         <h2 id="help-title">Gewünschte Hilfe</h2>
@@ -323,6 +342,7 @@ function StatusFacts({ record }: { record: ParticipantRecord }) {
             </dd>
           </div>
         )}
+        {p.exit && <ExitFacts exit={p.exit} corrections={p.exitHistory.length} />}
         <div class="facts__row">
           <dt>Gewünschte Hilfe</dt>
           <dd>

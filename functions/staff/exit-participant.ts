@@ -1,0 +1,11 @@
+import { ExitParticipant } from '../../schemas/routes/exit.js';
+import { apiHandler } from '../lib/api-handler.js';
+import { requireSite } from '../lib/principal.js';
+import { recordExit } from '../use-cases/record-exit.js';
+import { recordVisit } from '../use-cases/staff-directory.js';
+
+/** POST /api/staff/participants/{id}/exit — the outcome and the exit questionnaire; ends the participant's workflows. */
+export const handler = apiHandler(ExitParticipant, async ({ principal, params, body }) => {
+  const me = requireSite(principal);
+  return { status: 200, body: await recordExit(me, params.id, body, 'exit') };
+}, { onCaller: recordVisit });
