@@ -8,7 +8,8 @@ import { allItems, startCloud } from './helpers.js';
 import { staffCall } from './recognition-helpers.js';
 
 /**
- * Issue 13, part 2 (Art. 15): the access export of a person who went through every workflow holds
+ * Issue 13, part 2 (Art. 15): the access export of a person who went through every workflow (up to
+ * the exit and its correction) holds
  * every item the table has about them (found by a scan of the whole table, by their ids,
  * references, hashes and entered values) and nothing of anyone else's.
  */
@@ -82,6 +83,9 @@ describe('the access export (JSON)', () => {
     // The stored attributes, verbatim (keys apart): the profile holds what the person entered.
     const profile = res.body.items.find((i: any) => i.kind === 'Participant');
     expect(profile.attributes.entry.person).toMatchObject({ firstName: ENTERED.firstName, lastName: ENTERED.lastName, dateOfBirth: ENTERED.dateOfBirth });
+    // The exit in force (the correction) and the one it replaced (issue 12) are on the profile.
+    expect(profile.attributes.exit).toMatchObject({ outcome: 'training', trainingOccupation: 'Zimmerer' });
+    expect(profile.attributes.exitHistory).toEqual([expect.objectContaining({ outcome: 'employment', employerName: 'Zimmerei Fullrun GmbH' })]);
     expect(Object.keys(res.body.counts)).toEqual([...DATA_EXPORT_KINDS]);
   });
 

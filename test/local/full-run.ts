@@ -10,8 +10,8 @@ import { openCase, record, staffCall } from './recognition-helpers.js';
  * One person through every workflow on the real local cloud, with values no other test and no
  * demo record uses, so a search for them finds only what this run stored: the intake (and a
  * second, duplicate intake with another e-mail and phone, linked to the person), the first
- * contact, a trial placement the employer confirms, a recognition case with facts.
- * TODO(issue 12): the exit (`POST /api/staff/participants/{id}/exit`) once it is in main.
+ * contact, a trial placement the employer confirms, a recognition case with facts, the exit
+ * (issue 12) and a correction of it.
  */
 export const ENTERED = {
   firstName: 'Zoltanella',
@@ -83,6 +83,14 @@ export async function fullRun(cloud: LocalCloud): Promise<FullRun> {
   const caseId = await openCase(cloud, participantId);
   await record(cloud, caseId, { type: 'application_received', date: berlinDate(new Date()) }, { type: 'receipt_confirmed', date: berlinDate(new Date()) });
 
-  // TODO(issue 12): record the exit here once `POST /api/staff/participants/{id}/exit` is in main.
+  // The exit (issue 12), then a correction of it: both stay in the record.
+  const situation = { employmentStatus: 'employed', jobSearching: 'no', inEducationOrTraining: 'no', qualificationGained: 'yes' };
+  const before = (await staffCall(cloud, 'GET', `/api/staff/participants/${participantId}`)).body.participant.version;
+  const exit = await staffCall(cloud, 'POST', `/api/staff/participants/${participantId}/exit`, { version: before, date: berlinDate(new Date()), outcome: 'employment', employmentKind: 'social_insurance', employerName: 'Zimmerei Fullrun GmbH', situation });
+  expect(exit.status, JSON.stringify(exit.body)).toBe(200);
+  await cloud.workflows.idle();
+  const corrected = await staffCall(cloud, 'POST', `/api/staff/participants/${participantId}/exit/corrections`, { version: exit.body.version, date: berlinDate(new Date()), outcome: 'training', trainingOccupation: 'Zimmerer', situation, reason: 'Ausbildung statt Anstellung' });
+  expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+  await cloud.workflows.idle();
   return { participantId, reference: first.body.reference, secondReference: second.body.reference, placementId, caseId };
 }

@@ -9,7 +9,7 @@ import { allItems, readInbox, startCloud } from './helpers.js';
 
 /**
  * Issue 13, part 5: a full run (intake and a duplicate intake → first contact → placement with the
- * employer's answer → recognition case with facts; the exit once issue 12 is in main) leaves no
+ * employer's answer → recognition case with facts → exit and its correction; the erasure is part 3, not built yet) leaves no
  * entered name, e-mail, phone, date of birth or address in any log line, any Step Functions
  * execution input or history, any audit entry, or any mail to a team or lead. Each search is
  * shown to work: it finds the values where they legitimately are.
