@@ -11,8 +11,9 @@ import { code, issue, text } from './text.js';
  * to the page is generated from this same contract (schemas/form-definition.ts).
  */
 
-/** Version of the Art. 13 data notice the consent refers to (text in schemas/i18n/*.json). */
-export const DATA_NOTICE_VERSION = '2026-11';
+/** Version of the Art. 13 data notice the consent refers to (versions in schemas/data-notice.ts). */
+export { DATA_NOTICE_VERSION } from './data-notice.js';
+import { DATA_NOTICE_VERSION } from './data-notice.js';
 
 export { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from './intake-options.js';
 import { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from './intake-options.js';

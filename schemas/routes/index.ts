@@ -1,5 +1,6 @@
 import type { RouteContract } from '../http/contract.js';
 import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
+import { GetDataNotice } from './data-notice.js';
 import { GetEmployerPage, PostEmployerPage } from './employer.js';
 import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
@@ -26,6 +27,7 @@ export * from './console.js';
 export * from './placements.js';
 export * from './employer.js';
 export * from './recognition.js';
+export * from './data-notice.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -58,4 +60,5 @@ export const CONTRACTS = [
   PostRecognitionCost,
   GetEmployerPage,
   PostEmployerPage,
+  GetDataNotice,
 ] as const satisfies readonly RouteContract[];
