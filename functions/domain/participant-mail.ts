@@ -1,6 +1,6 @@
 import { mailTexts } from '../../schemas/i18n/mail.js';
 import { directionOf, type Language } from '../../schemas/languages.js';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../schemas/recognition.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../schemas/recognition-values.js';
 import type { Site } from '../../schemas/sites.js';
 import { escapeHtml } from './html.js';
 import { addressLines, isolate, openingHoursInWords, telUri } from './office.js';
