@@ -46,6 +46,7 @@ const WIDGETS: Record<string, Widget> = {
   'qualification.year': { kind: 'number', inputmode: 'numeric' },
   'qualification.documents': { kind: 'checkboxes' },
   'consent.accepted': { kind: 'checkbox' },
+  'consent.specialCategories': { kind: 'checkbox' },
 };
 
 export interface SectionSpec {
@@ -71,7 +72,8 @@ export const SECTIONS: SectionSpec[] = [
   },
   { id: 'contact', fields: ['contact.email', 'contact.phone'] },
   { id: 'situation', fields: ['employment.status', 'education.level'] },
-  { id: 'part2', fields: ['part2.migrantBackground', 'part2.thirdCountryNational', 'part2.disability', 'part2.homelessness'] },
+  // The separate Art. 9 consent sits with the questions it is for.
+  { id: 'part2', fields: ['part2.migrantBackground', 'part2.thirdCountryNational', 'part2.disability', 'part2.homelessness', 'consent.specialCategories'] },
   { id: 'help', fields: ['help'] },
   {
     id: 'qualification',

@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../local/cloud.js';
+import { MESSAGES } from '../../schemas/i18n/messages.js';
 import { NOTICE_TEXTS } from '../../schemas/i18n/notice.js';
 import { DEMO_SITES } from '../../schemas/sites.js';
-import { startCloud } from '../local/helpers.js';
+import { allItems, startCloud } from '../local/helpers.js';
 import { browserTestsEnabled, launchChromium, newPhonePage, seriousViolations } from './browser.js';
-import { answers, fillForm, openForm } from './form.js';
+import { answers, fillForm, fillStep, openForm } from './form.js';
 
 /**
  * The data notice (/datenschutz) in Debian's chromium against a real local cloud: German and
@@ -82,6 +83,30 @@ describe.runIf(run)('data notice in a real browser', () => {
       await notice!.waitForLoadState();
       await expect(notice!.locator('h1').textContent()).resolves.toBe(NOTICE_TEXTS.de.title);
       expect(await notice!.locator('main').innerText()).toContain(DEMO_SITES[1]!.controller.name);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks the separate Art. 9 consent with the part 2 questions: refused without it at its field, stored with it', async () => {
+    const { page, context } = await newPhonePage(browser);
+    try {
+      await openForm(page, `${cloud.apiUrl}/?lang=de`);
+      await fillForm(page, answers({ 'person.lastName': 'Artneuntest', 'contact.email': 'art9@example.org', 'part2.disability': 'yes' }));
+      await page.locator('#next[data-role="submit"]').click();
+      // The server's field error takes the person back to the part 2 step, at the consent box.
+      const message = MESSAGES.de.special_consent_required;
+      await page.locator('#step-part2:not([hidden])').waitFor({ timeout: 10_000 });
+      await expect(page.locator('#f-consent-specialCategories-error').textContent()).resolves.toBe(message);
+      expect(await seriousViolations(page)).toEqual([]);
+      await fillStep(page, { 'consent.specialCategories': true });
+      await fillForm(page, {});
+      await page.locator('#next[data-role="submit"]').click();
+      await page.locator('#reference').waitFor({ timeout: 10_000 });
+      await cloud.workflows.idle();
+      const stored = (await allItems(cloud)).find((i) => i.type === 'Participant' && i.entry.person.lastName === 'Artneuntest');
+      expect(stored?.entry.part2.disability).toBe('yes');
+      expect(stored?.consent.specialCategories).toEqual({ noticeVersion: stored?.consent.noticeVersion, acceptedAt: stored?.consent.acceptedAt });
     } finally {
       await context.close();
     }

@@ -153,7 +153,7 @@ function renderSection(section: Section): HTMLElement {
     h('h2', { id: title, class: 'step__title', tabindex: -1 }, section.title),
     section.help ? h('p', { class: 'step__help' }, section.help) : null,
     // The Art. 13 notice, in the chosen language, right before the consent it asks for.
-    section.fields.some((f) => f.path.startsWith('consent.'))
+    section.fields.some((f) => f.path === 'consent.accepted')
       ? h(
           'div',
           { class: 'data-notice', id: 'data-notice', 'data-notice-version': def.noticeVersion },
