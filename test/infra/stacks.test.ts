@@ -88,7 +88,7 @@ describe('functions', () => {
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
       expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
-        expect.arrayContaining(['TABLE_NAME', 'SITES', 'MAIL_FROM', 'CONSOLE_URL', 'PUBLIC_URL', 'PROJECT_ID', 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS']),
+        expect.arrayContaining(['TABLE_NAME', 'SITES', 'MAIL_FROM', 'CONSOLE_URL', 'PUBLIC_URL', 'PROJECT_ID', 'FUNDER_RETENTION_END', 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS']),
       );
     }
     // The newest Node runtime this aws-cdk-lib knows (cdk-nag L1 compares against the same list).
@@ -311,7 +311,7 @@ describe('monitoring', () => {
 });
 
 describe('web', () => {
-  it('serves pages from a private bucket (OAC) and /api/*, /health and the employer pages /p/* from the API without caching', () => {
+  it('serves pages from a private bucket (OAC) and /api/*, /health, the employer pages /p/* and the data notice /datenschutz from the API without caching', () => {
     main.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     main.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
@@ -320,7 +320,7 @@ describe('web', () => {
           ...['/api/openapi.json', '/api/docs*'].map((path) =>
             Match.objectLike({ PathPattern: path, CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' }), // Managed-CachingOptimized
           ),
-          ...['/api/*', '/health', '/p/*'].map((path) =>
+          ...['/api/*', '/health', '/p/*', '/datenschutz'].map((path) =>
             Match.objectLike({
               PathPattern: path,
               CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
