@@ -1,5 +1,6 @@
 import type { RouteContract } from '../http/contract.js';
 import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
+import { GetDataNotice } from './data-notice.js';
 import { GetEmployerPage, PostEmployerPage } from './employer.js';
 import { CorrectExit, ExitParticipant } from './exit.js';
 import { GetHealth } from './health.js';
@@ -30,6 +31,7 @@ export * from './employer.js';
 export * from './recognition.js';
 export * from './exit.js';
 export * from './reports.js';
+export * from './data-notice.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -68,4 +70,5 @@ export const CONTRACTS = [
   GetParticipantsCsv,
   GetEmployerPage,
   PostEmployerPage,
+  GetDataNotice,
 ] as const satisfies readonly RouteContract[];

@@ -39,6 +39,7 @@ export const ROUTE_PATHS = {
   PostRecognitionCost: { method: 'POST', path: '/api/staff/recognition-cases/{id}/costs' },
   GetEmployerPage: { method: 'GET', path: '/p/{linkId}' },
   PostEmployerPage: { method: 'POST', path: '/p/{linkId}' },
+  GetDataNotice: { method: 'GET', path: '/datenschutz' },
 } as const;
 
 export type RouteId = keyof typeof ROUTE_PATHS;
