@@ -87,6 +87,7 @@ export const ROUTES: RouteSpec[] = [
   // The employer's pages behind an e-mail link: a GET (and HEAD) only reads; the POST writes once and calls back the workflow.
   route(R.GetEmployerPage, 'functions/employer/get-page.ts', ['table:read']),
   route(R.PostEmployerPage, 'functions/employer/post-page.ts', ['table:read', 'table:write']),
+  route(R.GetDataNotice, 'functions/public/get-data-notice.ts', []),
 ];
 
 export function routeById(id: string): RouteSpec | undefined {

@@ -32,6 +32,8 @@ export interface StoredMail {
   messageId: string;
   from: string;
   destination: { to: string[] };
+  /** The Reply-To addresses (empty when none). */
+  replyTo: string[];
   subject: string;
   body: { text?: string; html?: string };
   at: number;

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { COUNTRY_CODES } from './countries.js';
 import { formTexts } from './i18n/form.js';
 import { MESSAGES } from './i18n/messages.js';
+import { DATA_NOTICE_PATH } from './data-notice.js';
 import { DATA_NOTICE_VERSION, HELP_WANTED, makeIntakeSchema } from './intake.js';
 import { directionOf, LANGUAGES, type Language, type TextDirection } from './languages.js';
 import type { Site } from './sites.js';
@@ -45,6 +46,7 @@ const WIDGETS: Record<string, Widget> = {
   'qualification.year': { kind: 'number', inputmode: 'numeric' },
   'qualification.documents': { kind: 'checkboxes' },
   'consent.accepted': { kind: 'checkbox' },
+  'consent.specialCategories': { kind: 'checkbox' },
 };
 
 export interface SectionSpec {
@@ -70,7 +72,8 @@ export const SECTIONS: SectionSpec[] = [
   },
   { id: 'contact', fields: ['contact.email', 'contact.phone'] },
   { id: 'situation', fields: ['employment.status', 'education.level'] },
-  { id: 'part2', fields: ['part2.migrantBackground', 'part2.thirdCountryNational', 'part2.disability', 'part2.homelessness'] },
+  // The separate Art. 9 consent sits with the questions it is for.
+  { id: 'part2', fields: ['part2.migrantBackground', 'part2.thirdCountryNational', 'part2.disability', 'part2.homelessness', 'consent.specialCategories'] },
   { id: 'help', fields: ['help'] },
   {
     id: 'qualification',
@@ -96,7 +99,9 @@ export interface FormDefinition {
   dir: TextDirection;
   languages: { code: string; name: string; dir: TextDirection }[];
   noticeVersion: string;
-  notice: { title: string; text: string };
+  /** A summary before the consent; `link` labels the link to the complete notice at `noticePath` (`?site=&lang=`). */
+  notice: { title: string; text: string; link: string };
+  noticePath: string;
   text: Record<string, string>;
   sections: { id: string; title: string; help: string; when?: SectionSpec['when']; fields: FieldDefinition[] }[];
   honeypot: { path: string; label: string };
@@ -162,6 +167,7 @@ export function buildFormDefinition(lang: Language, sites: readonly Site[]): For
     languages: LANGUAGES.map((l) => ({ code: l.code, name: l.name, dir: l.dir })),
     noticeVersion: DATA_NOTICE_VERSION,
     notice: t.notice,
+    noticePath: DATA_NOTICE_PATH,
     text: t.form,
     sections: SECTIONS.map((section) => {
       const s = (t.sections as Record<string, { title: string; help: string }>)[section.id] ?? { title: section.id, help: '' };

@@ -11,8 +11,9 @@ import { code, issue, text } from './text.js';
  * to the page is generated from this same contract (schemas/form-definition.ts).
  */
 
-/** Version of the Art. 13 data notice the consent refers to (text in schemas/i18n/*.json). */
-export const DATA_NOTICE_VERSION = '2026-11';
+/** Version of the Art. 13 data notice the consent refers to (versions in schemas/data-notice.ts). */
+export { DATA_NOTICE_VERSION } from './data-notice.js';
+import { DATA_NOTICE_VERSION } from './data-notice.js';
 
 export { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from './intake-options.js';
 import { DOCUMENTS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HELP_WANTED, PART2_ANSWERS } from './intake-options.js';
@@ -74,7 +75,16 @@ export const QualificationSchema = z.strictObject({
 export const ConsentSchema = z.strictObject({
   noticeVersion: z.literal(DATA_NOTICE_VERSION, code('notice_outdated')),
   accepted: z.literal(true, code('consent_required')),
+  /**
+   * The separate, explicit consent to the special categories of part 2 (GDPR Art. 9(2)(a)):
+   * a migration background (may reveal ethnic origin) and a disability (health). Without it those
+   * two can only be "no answer"; it can be withdrawn on its own.
+   */
+  specialCategories: z.optional(z.boolean()),
 });
+
+/** The part 2 answers that are special categories of personal data (Art. 9 GDPR). */
+export const SPECIAL_CATEGORY_FIELDS = ['migrantBackground', 'disability'] as const;
 
 /** Builds the contract for the configured sites (sites are tenants and come from configuration). */
 export function makeIntakeSchema(siteIds: readonly [string, ...string[]]) {
@@ -107,6 +117,9 @@ export function makeIntakeSchema(siteIds: readonly [string, ...string[]]) {
         if (!wantsRecognition && v.qualification) add(['qualification'], 'not_applicable');
         if (v.qualification && new Set(v.qualification.documents).size !== v.qualification.documents.length)
           add(['qualification', 'documents'], 'duplicate_values');
+        // Any answer but "no answer" to a special category needs its own consent (also "no": it is health data too).
+        if (SPECIAL_CATEGORY_FIELDS.some((f) => v.part2[f] !== 'no_answer') && v.consent.specialCategories !== true)
+          add(['consent', 'specialCategories'], 'special_consent_required');
       }),
     );
 }

@@ -8,9 +8,9 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
-  /** An HTML alternative (employers' mails); the text part is always there. */
+  /** The HTML alternative (every mail to a participant or employer); the text part is always there. */
   html?: string;
-  /** Where answers go (employers' mails: the site team's inbox). */
+  /** Where answers go (mails to participants and employers: the site's office). */
   replyTo?: string;
 }
 

@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { retentionSeconds } from '../../schemas/retention.js';
 import { EmployerLinkSchema, type EmployerLink } from '../../schemas/model/placement.js';
 import { dynamo } from '../clients/dynamo.js';
 import { ITEM_TYPE, key } from './keys.js';
@@ -10,7 +11,7 @@ import { epochSeconds, isExpired, parseItem, tableName } from './table.js';
  */
 
 /** How long an item outlives its link, so that an expired link still says "expired" (not "unknown"). */
-const KEPT_AFTER_VALIDITY_SECONDS = 90 * 24 * 3600;
+const KEPT_AFTER_VALIDITY_SECONDS = retentionSeconds('employer_link');
 
 /** Stores a freshly minted link (a random 256-bit id cannot collide: the condition is a guard). */
 export async function putEmployerLink(hash: string, link: Omit<EmployerLink, 'expiresAt'>): Promise<EmployerLink> {

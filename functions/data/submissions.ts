@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { retentionSeconds } from '../../schemas/retention.js';
 import { SubmissionSchema, type Submission } from '../../schemas/model/submission.js';
 import { dynamo } from '../clients/dynamo.js';
 import { ITEM_TYPE, key } from './keys.js';
@@ -8,7 +9,7 @@ import { epochSeconds, ifCondition, isExpired, parseItem, tableName } from './ta
 
 /** How long an accepted submission stays as an idempotency record after it was received. */
 // Longer than the intake workflow may run (30 days), so a resumed execution still finds it.
-const SUBMISSION_RETENTION_SECONDS = 35 * 24 * 3600;
+const SUBMISSION_RETENTION_SECONDS = retentionSeconds('submission_unprocessed');
 
 export type PutSubmissionResult = { created: true; submission: Submission } | { created: false; existing: Submission | undefined };
 

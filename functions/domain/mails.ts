@@ -1,16 +1,32 @@
-import { fill } from '../../schemas/i18n/fill.js';
 import { mailTexts } from '../../schemas/i18n/mail.js';
-import { berlinDate } from './working-days.js';
 import type { Language } from '../../schemas/languages.js';
+import type { Site } from '../../schemas/sites.js';
+import { ltr, participantMail, whatToBring, type MailParts } from './participant-mail.js';
+import { berlinDate } from './working-days.js';
 
-/** Mail texts as pure functions: participant mails in their language, team mails without personal data. */
+/** Mail texts as pure functions: participant mails in their language (participant-mail.ts), team mails without personal data. */
 
-export function confirmationMail(lang: Language, reference: string, siteName: string) {
-  const t = mailTexts(lang);
-  return {
-    subject: fill(t.confirmationSubject, { reference }),
-    text: fill(t.confirmationBody, { reference, site: siteName }),
-  };
+export interface Confirmation {
+  lang: Language;
+  reference: string;
+  site: Site;
+  noticeUrl: string;
+  /** Wants help with the recognition of a foreign qualification: the documents the intake said are at hand. */
+  recognition?: { documents: readonly string[]; today: string };
+}
+
+/** The confirmation of a registration: the reference, the office, the notice, and for a recognition what to bring. */
+export function confirmationMail(c: Confirmation): MailParts {
+  const t = mailTexts(c.lang);
+  return participantMail({
+    lang: c.lang,
+    site: c.site,
+    noticeUrl: c.noticeUrl,
+    subject: t.confirmationSubject,
+    body: t.confirmationBody,
+    params: { reference: ltr(c.reference), site: c.site.name },
+    extra: c.recognition ? [whatToBring(c.lang, c.recognition.documents, c.recognition.today)] : [],
+  });
 }
 
 /** The console page of a participant (team mails carry this link and the reference only). */

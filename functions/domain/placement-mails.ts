@@ -1,8 +1,9 @@
-import { fill } from '../../schemas/i18n/fill.js';
 import { mailTexts } from '../../schemas/i18n/mail.js';
 import type { Language } from '../../schemas/languages.js';
 import type { Placement } from '../../schemas/model/placement.js';
+import type { Site } from '../../schemas/sites.js';
 import { germanDate } from './html.js';
+import { ltr, participantMail, type MailParts } from './participant-mail.js';
 
 /**
  * Trial placement mails to the site team (German, the staff language; the participant's
@@ -27,15 +28,22 @@ export function placementTeamMail(event: TeamEvent, reference: string, consoleLi
 }
 
 /** To the participant, in their language: the employer confirmed (employer, role, dates, hours). */
-export function placementConfirmedParticipantMail(lang: Language, p: Placement, siteName: string) {
+export function placementConfirmedParticipantMail(lang: Language, p: Placement, site: Site, noticeUrl: string): MailParts {
   const t = mailTexts(lang);
-  const params = {
-    employer: p.employer.name,
-    role: p.role,
-    start: germanDate(p.startDate),
-    end: germanDate(p.endDate),
-    hours: String(p.weeklyHours),
-    site: siteName,
-  };
-  return { subject: fill(t.placementConfirmedSubject, params), text: fill(t.placementConfirmedBody, params) };
+  return participantMail({
+    lang,
+    site,
+    noticeUrl,
+    subject: t.placementConfirmedSubject,
+    body: t.placementConfirmedBody,
+    // Employer and role are what the counsellor typed: words, escaped in the HTML part.
+    params: {
+      employer: p.employer.name,
+      role: p.role,
+      start: ltr(germanDate(p.startDate)),
+      end: ltr(germanDate(p.endDate)),
+      hours: ltr(String(p.weeklyHours).replace('.', ',')),
+      site: site.name,
+    },
+  });
 }

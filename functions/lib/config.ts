@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DEFAULT_FUNDER_RETENTION_END } from '../../schemas/retention.js';
 import { SitesSchema, type Site } from '../../schemas/sites.js';
 
 /**
@@ -20,6 +21,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.optional(z.url()),
   /** Identifies the project: participants are de-duplicated within one project. */
   PROJECT_ID: z._default(z.string().check(z.minLength(1), z.maxLength(40)), 'biwaq'),
+  /** The last day of the ESF Plus retention duty (schemas/retention.ts); the data notice names it. */
+  FUNDER_RETENTION_END: z._default(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), DEFAULT_FUNDER_RETENTION_END),
 });
 
 export interface Config {
@@ -33,6 +36,8 @@ export interface Config {
   /** The origin a browser sends with a form POST from our pages (`Origin`). */
   publicOrigin: string;
   projectId: string;
+  /** `YYYY-MM-DD`, the end of the funder's retention duty. */
+  funderRetentionEnd: string;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -52,6 +57,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl: (e.PUBLIC_URL ?? new URL(e.CONSOLE_URL).origin).replace(/\/+$/, ''),
     publicOrigin: new URL(e.PUBLIC_URL ?? e.CONSOLE_URL).origin,
     projectId: e.PROJECT_ID,
+    funderRetentionEnd: e.FUNDER_RETENTION_END,
   };
 }
 

@@ -23,7 +23,12 @@ export async function acceptIntake(intake: Intake, idempotencyKey: string | unde
     lang,
     receivedAt,
     entry,
-    consent: { noticeVersion: String(consent.noticeVersion), acceptedAt: receivedAt },
+    // Each consent with the notice version it was given to and its time (the special categories' only when given).
+    consent: {
+      noticeVersion: String(consent.noticeVersion),
+      acceptedAt: receivedAt,
+      ...(consent.specialCategories ? { specialCategories: { noticeVersion: String(consent.noticeVersion), acceptedAt: receivedAt } } : {}),
+    },
   });
   if (result.created) return { reference: result.submission.reference };
   // A random id collided, or the record expired between write and read: practically never; safe to retry.

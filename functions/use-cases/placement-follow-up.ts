@@ -1,4 +1,5 @@
 import type { Placement } from '../../schemas/model/placement.js';
+import { dataNoticeUrl } from '../../schemas/data-notice.js';
 import type { PlacementSchedule, PlacementStepResult } from '../../schemas/workflow-tasks.js';
 import { sendMail } from '../clients/mailer.js';
 import { appendAuditOnce } from '../data/audit.js';
@@ -10,7 +11,7 @@ import { followUpTimes } from '../domain/placement-rules.js';
 import { placementConfirmedParticipantMail } from '../domain/placement-mails.js';
 import { config } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
-import { mailEmployer, senderOf } from './employer-contact.js';
+import { mailEmployer, senderOf, siteOf } from './employer-contact.js';
 import { tellTeamOnce } from './placement-waits.js';
 
 /**
@@ -61,8 +62,9 @@ async function tellParticipantOnce(p: Placement, now: Date): Promise<void> {
   const participant = await getParticipant(p.participantId);
   const email = participant?.entry.contact.email;
   if (participant && email) {
-    const mail = placementConfirmedParticipantMail(participant.lang, p, senderOf(p.site).siteName);
-    await sendMail({ from: config().mailFrom, to: email, replyTo: senderOf(p.site).teamEmail, ...mail });
+    const site = siteOf(p.site);
+    const mail = placementConfirmedParticipantMail(participant.lang, p, site, dataNoticeUrl(config().publicUrl, site.id, participant.lang));
+    await sendMail({ from: config().mailFrom, to: email, replyTo: site.office.replyTo, ...mail });
   }
   await markDone(p.id, 'participantToldAt', now.toISOString());
 }

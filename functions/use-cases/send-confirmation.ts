@@ -1,6 +1,8 @@
+import { dataNoticeUrl } from '../../schemas/data-notice.js';
 import { getSubmission, markConfirmationSent } from '../data/submissions.js';
 import { SubmissionNotFound } from '../domain/errors.js';
 import { confirmationMail } from '../domain/mails.js';
+import { berlinDate } from '../domain/working-days.js';
 import { sendMail } from '../clients/mailer.js';
 import { config, siteById } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
@@ -15,9 +17,18 @@ export async function sendConfirmation(submissionId: string, now: Date = new Dat
   if (s.confirmationSentAt) return { sent: false };
   const email = s.entry?.contact.email;
   if (email) {
+    // The site was checked against the configuration at intake; one removed since fails the step (retried, alarmed).
     const site = siteById(s.site);
-    const mail = confirmationMail(s.lang, s.reference, site?.name ?? 'BIWAQ');
-    await sendMail({ from: config().mailFrom, to: email, ...mail });
+    if (!site) throw new Error('unknown site');
+    const q = s.entry?.help.includes('recognition') ? s.entry.qualification : undefined;
+    const mail = confirmationMail({
+      lang: s.lang,
+      reference: s.reference,
+      site,
+      noticeUrl: dataNoticeUrl(config().publicUrl, site.id, s.lang),
+      ...(q ? { recognition: { documents: q.documents, today: berlinDate(now) } } : {}),
+    });
+    await sendMail({ from: config().mailFrom, to: email, replyTo: site.office.replyTo, ...mail });
     logger.info('confirmation sent', { submissionId });
   }
   await markConfirmationSent(submissionId, now.toISOString());

@@ -33,7 +33,7 @@ import { buildWeb, WEB_DIR, writeWeb } from '../../web/build.js';
 import { acknowledge, acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.js';
 
 export interface WebProps {
-  /** execute-api host of the HTTP API (`/api/*`, `/health` and the employer's pages `/p/*` go there). */
+  /** execute-api host of the HTTP API (`/api/*`, `/health`, the employer's pages `/p/*` and the data notice `/datenschutz` go there). */
   apiDomainName: string;
   /** Added to every request CloudFront forwards to the API: the API answers nothing without it. */
   originHeader: { name: string; value: string };
@@ -156,7 +156,8 @@ export class Web extends Construct {
       },
       // In this order: CloudFront takes the first match, so the static API reference wins over `/api/*`.
       // `/p/*`: the employer's pages behind an e-mail link are answered by the API, never cached.
-      additionalBehaviors: { '/api/openapi.json': docs, '/api/docs*': docs, '/api/*': api, '/health': api, '/p/*': api },
+      // `/datenschutz`: the data notice, rendered per site and language by the API (it reads the sites' configuration).
+      additionalBehaviors: { '/api/openapi.json': docs, '/api/docs*': docs, '/api/*': api, '/health': api, '/p/*': api, '/datenschutz': api },
       webAclId: props.webAclArn,
       geoRestriction: GeoRestriction.allowlist(...props.allowedCountries),
       enableLogging: true,

@@ -1,5 +1,6 @@
 import type { Node } from 'constructs';
 import { z } from 'zod';
+import { DEFAULT_FUNDER_RETENTION_END } from '../../schemas/retention.js';
 import { DEMO_SITES, SitesSchema, type Site } from '../../schemas/sites.js';
 
 /**
@@ -33,6 +34,11 @@ export interface Settings {
   projectId: string;
   /** Rotates CloudFront's origin secret when changed (infra/constructs/origin-secret.ts). */
   originSecretGeneration: string;
+  /**
+   * The last day (`YYYY-MM-DD`) of the ESF Plus retention duty (schemas/retention.ts): participants'
+   * records are kept until then. Set it from the funder's notice; the default fits 2021–2027.
+   */
+  funderRetentionEnd: string;
   /**
    * CloudFront geo allowlist (ISO 3166-1 alpha-2). Germany and its neighbours: participants,
    * employers and staff are in Duisburg; German mobile SIMs roaming in the EU keep a German IP
@@ -83,6 +89,7 @@ const SettingsSchema = z.object({
   authDomainName: z.string().min(3).optional(),
   authCertificateArn: z.string().startsWith('arn:aws:acm:us-east-1:').optional(),
   projectId: z.string().min(1).max(40).default('biwaq'),
+  funderRetentionEnd: z.iso.date().default(DEFAULT_FUNDER_RETENTION_END),
   allowedCountries: json(z.array(z.string().regex(/^[A-Z]{2}$/)).min(1)).default(['DE']),
   intakeRateLimitPer5Min: json(z.number().int().min(10).max(2_000_000_000)).default(100),
   domainName: z.string().min(3).optional(),
@@ -111,17 +118,30 @@ export function readSettings(node: Node): Settings {
     );
   }
   const sites = SitesSchema.safeParse(rawSites ?? DEMO_SITES);
-  if (!sites.success) throw new Error('Invalid CDK context: sites must be a non-empty JSON array of sites (schemas/sites.ts)');
+  if (!sites.success) throw new Error(`Invalid CDK context: sites must be a non-empty JSON array of sites (schemas/sites.ts): ${sitesProblems(sites.error.issues)}`);
   if (!s.demo) {
-    const placeholders = [s.mailFrom, ...sites.data.flatMap((site) => [site.teamEmail, site.leadEmail]), ...(s.alarmEmail ? [s.alarmEmail] : [])].filter(
-      isPlaceholderAddress,
-    );
+    const placeholders = [
+      s.mailFrom,
+      ...sites.data.flatMap((site) => [site.teamEmail, site.leadEmail, site.office.replyTo, site.controller.email, site.dpo.email]),
+      ...(s.alarmEmail ? [s.alarmEmail] : []),
+    ].filter(isPlaceholderAddress);
     if (placeholders.length > 0) {
       throw new Error(
         `Invalid CDK context: placeholder address(es) ${[...new Set(placeholders)].join(', ')} — these domains receive no mail. ` +
           'Set real inboxes for `sites` and `mailFrom` (or pass -c demo=true for a demo).',
       );
     }
+    const demoValues = sites.data.flatMap((site) => demoValuesIn(site));
+    if (demoValues.length > 0) {
+      throw new Error(
+        `Invalid CDK context: demo value(s) in sites: ${[...new Set(demoValues)].join('; ')} — participants read these in the data notice and every mail. ` +
+          'Set the real office, controller and data-protection officer of each site (or pass -c demo=true for a demo).',
+      );
+    }
+  }
+  // Every function gets the sites as one environment variable; Lambda allows 4 KB for all of them.
+  if (JSON.stringify(sites.data).length > SITES_ENV_LIMIT) {
+    throw new Error(`Invalid CDK context: sites take ${JSON.stringify(sites.data).length} characters as JSON; at most ${SITES_ENV_LIMIT} fit into a Lambda environment. Shorten names or split the project.`);
   }
   if (Boolean(s.domainName) !== Boolean(s.certificateArn)) {
     throw new Error('Invalid CDK context: domainName and certificateArn go together');
@@ -140,3 +160,26 @@ export function isPlaceholderAddress(address: string): boolean {
   const domain = address.split('@')[1]?.toLowerCase() ?? '';
   return /(^|\.)(example\.(org|com|net)|example|test|invalid|localhost)$/.test(domain);
 }
+
+/** What is left of Lambda's 4 KB of environment for SITES after the other variables. */
+const SITES_ENV_LIMIT = 3000;
+
+function sitesProblems(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+/** Phone numbers, postal addresses and names copied from the demo sites (schemas/sites.ts). */
+function demoValuesIn(site: Site): string[] {
+  const demo = new Set(
+    DEMO_SITES.flatMap((d) => [d.office.phone, d.controller.phone, d.dpo.phone, d.controller.name, d.dpo.name, street(d.office.address), street(d.controller.address)]).filter(
+      (v): v is string => Boolean(v),
+    ),
+  );
+  const values = [site.office.phone, site.controller.phone, site.dpo.phone, site.controller.name, site.dpo.name, street(site.office.address), street(site.controller.address)];
+  return values.filter((v): v is string => Boolean(v) && (demo.has(v!) || /\(demo\)/i.test(v!)));
+}
+
+const street = (a: { street: string; postcode: string }) => `${a.street}, ${a.postcode}`;

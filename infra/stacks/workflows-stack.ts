@@ -50,6 +50,7 @@ export class WorkflowsStack extends Stack {
       CONSOLE_URL: consoleUrl,
       PUBLIC_URL: publicUrl,
       PROJECT_ID: settings.projectId,
+      FUNDER_RETENTION_END: settings.funderRetentionEnd,
     };
 
     this.workflows = new Workflows(this, 'Workflows', { table: this.table, mail: this.mail, environment });

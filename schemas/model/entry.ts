@@ -30,5 +30,13 @@ export const EntrySchema = z.object({
 });
 export type Entry = z.infer<typeof EntrySchema>;
 
-export const ConsentRecordSchema = z.object({ noticeVersion: str, acceptedAt: str });
+/**
+ * A consent as given: the notice version shown and when. `specialCategories`: the separate
+ * Art. 9(2)(a) consent to the part 2 special categories, when it was given (absent: not given).
+ */
+export const ConsentRecordSchema = z.object({
+  noticeVersion: str,
+  acceptedAt: str,
+  specialCategories: z.optional(z.object({ noticeVersion: str, acceptedAt: str })),
+});
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;

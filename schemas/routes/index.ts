@@ -1,5 +1,6 @@
 import type { RouteContract } from '../http/contract.js';
 import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
+import { GetDataNotice } from './data-notice.js';
 import { GetEmployerPage, PostEmployerPage } from './employer.js';
 import { GetParticipantDataExport, GetParticipantDataExportDocument } from './data-export.js';
 import { CorrectExit, ExitParticipant } from './exit.js';
@@ -32,6 +33,7 @@ export * from './recognition.js';
 export * from './data-export.js';
 export * from './exit.js';
 export * from './reports.js';
+export * from './data-notice.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -72,4 +74,5 @@ export const CONTRACTS = [
   GetParticipantsCsv,
   GetEmployerPage,
   PostEmployerPage,
+  GetDataNotice,
 ] as const satisfies readonly RouteContract[];

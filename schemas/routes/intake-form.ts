@@ -14,7 +14,8 @@ export const FormDefinitionBody = lazySchema(() => {
     dir: Direction,
     languages: z.array(z.strictObject({ code: z.string(), name: z.string(), dir: Direction })),
     noticeVersion: z.string(),
-    notice: z.strictObject({ title: z.string(), text: z.string() }),
+    notice: z.strictObject({ title: z.string(), text: z.string(), link: z.string() }),
+    noticePath: z.string(),
     text: z.record(z.string(), z.string()),
     sections: z.array(
       z.strictObject({

@@ -41,6 +41,7 @@ export const ROUTE_PATHS = {
   GetParticipantDataExportDocument: { method: 'GET', path: '/api/staff/participants/{id}/data-export.html' },
   GetEmployerPage: { method: 'GET', path: '/p/{linkId}' },
   PostEmployerPage: { method: 'POST', path: '/p/{linkId}' },
+  GetDataNotice: { method: 'GET', path: '/datenschutz' },
 } as const;
 
 export type RouteId = keyof typeof ROUTE_PATHS;

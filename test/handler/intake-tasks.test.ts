@@ -133,6 +133,17 @@ describe('SendConfirmation and NotifyTeam', () => {
     const mail = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
     expect(mail.Destination?.ToAddresses).toEqual(['jana.beispielfrau@example.org']);
     expect(mail.Content?.Simple?.Subject?.Data).toContain('AB12-CD34');
+    // Both parts, answers to the site's office, its data notice; the intake asked for recognition: what to bring.
+    expect(mail.ReplyToAddresses).toEqual(['buero-marxloh@biwaq.example']);
+    const text = mail.Content?.Simple?.Body?.Text?.Data ?? '';
+    const html = mail.Content?.Simple?.Body?.Html?.Data ?? '';
+    expect(html).toContain('<html lang="de" dir="ltr">');
+    for (const part of [text, html]) {
+      expect(part).toContain('https://console.biwaq.example/datenschutz?site=marxloh');
+      expect(part).toContain('0203 000 00 11');
+      expect(part).toContain('Lebenslauf auf Deutsch');
+    }
+    expect(text).toMatch(/bitte zum ersten Termin mit[^\n]*\n- Lebenslauf auf Deutsch\n- Zeugnisse oder Diplome\n\nDas fehlt noch/);
     expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.UpdateExpression).toContain('REMOVE entry');
 
     getByPk({ SUBMISSION: submission({ confirmationSentAt: '2026-11-26T09:00:01.000Z' }) });

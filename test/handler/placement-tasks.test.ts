@@ -52,7 +52,7 @@ describe('SendRequest', () => {
     const text = mails()[0]!.Content?.Simple?.Body?.Text?.Data ?? '';
     const linkId = /\/p\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
     expect(link['PK']).toBe(`EMPLOYER_LINK#${linkHash(linkId)}`);
-    expect(mails()[0]).toMatchObject({ Destination: { ToAddresses: ['korn@baeckerei.example.org'] }, ReplyToAddresses: ['team-marxloh@biwaq.example'] });
+    expect(mails()[0]).toMatchObject({ Destination: { ToAddresses: ['korn@baeckerei.example.org'] }, ReplyToAddresses: ['buero-marxloh@biwaq.example'] });
     expect(mails()[0]!.Content?.Simple?.Body?.Html?.Data).toContain(`/p/${linkId}`);
     expect(updates().map((u) => u.UpdateExpression)).toEqual([expect.stringContaining('if_not_exists'), 'ADD linkHashes :h SET linkPurpose = :purpose', 'SET #f = :at']);
   });

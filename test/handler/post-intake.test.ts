@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/public/post-intake.js';
+import { DATA_NOTICE_VERSION } from '../../schemas/intake.js';
 import { PostIntake } from '../../schemas/routes/intake.js';
 import { checkResponse } from '../contract.js';
 import { intakeEvent, lambdaContext, readEvent, validIntake } from '../fixtures.js';
@@ -31,6 +32,31 @@ describe('POST /api/intake', () => {
     expect(input.ConditionExpression).toContain('attribute_not_exists(PK)');
     expect(input.Item).toMatchObject({ SK: 'SUBMISSION', status: 'received', site: 'marxloh', lang: 'de', reference: res.body.reference });
     expect(input.Item?.['entry'].person.lastName).toBe('Beispielfrau');
+  });
+
+  it('stores each consent with the notice version and the time it was given', async () => {
+    const at = new Date();
+    const plain = await call(intakeEvent(validIntake()));
+    expect(plain.status).toBe(202);
+    const first = ddb.commandCalls(PutCommand)[0]!.args[0].input.Item!['consent'];
+    expect(first).toEqual({ noticeVersion: DATA_NOTICE_VERSION, acceptedAt: expect.any(String) });
+    expect(Math.abs(Date.parse(first.acceptedAt) - at.getTime())).toBeLessThan(60_000);
+
+    // The separate Art. 9 consent to the special categories: its own record, with version and time.
+    const body = validIntake();
+    body.part2.disability = 'yes';
+    body.consent.specialCategories = true;
+    expect((await call(intakeEvent(body))).status).toBe(202);
+    const second = ddb.commandCalls(PutCommand)[1]!.args[0].input.Item!;
+    expect(second['consent']).toEqual({ noticeVersion: DATA_NOTICE_VERSION, acceptedAt: second['receivedAt'], specialCategories: { noticeVersion: DATA_NOTICE_VERSION, acceptedAt: second['receivedAt'] } });
+    expect(second['entry'].part2.disability).toBe('yes');
+
+    // Without it, a disability answer is refused at its own field, translated; nothing is written.
+    body.consent.specialCategories = false;
+    const refused = await call(intakeEvent(body));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toContainEqual({ path: 'consent.specialCategories', code: 'special_consent_required', message: expect.stringContaining('Ich möchte nicht antworten') });
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(2);
   });
 
   it('answers 400 with translated field errors, and writes nothing', async () => {

@@ -89,7 +89,7 @@ describe('functions', () => {
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
       expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
-        expect.arrayContaining(['TABLE_NAME', 'SITES', 'MAIL_FROM', 'CONSOLE_URL', 'PUBLIC_URL', 'PROJECT_ID', 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS']),
+        expect.arrayContaining(['TABLE_NAME', 'SITES', 'MAIL_FROM', 'CONSOLE_URL', 'PUBLIC_URL', 'PROJECT_ID', 'FUNDER_RETENTION_END', 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS']),
       );
     }
     // The newest Node runtime this aws-cdk-lib knows (cdk-nag L1 compares against the same list).
@@ -333,7 +333,7 @@ describe('monitoring', () => {
 });
 
 describe('web', () => {
-  it('serves pages from a private bucket (OAC) and /api/*, /health and the employer pages /p/* from the API without caching', () => {
+  it('serves pages from a private bucket (OAC) and /api/*, /health, the employer pages /p/* and the data notice /datenschutz from the API without caching', () => {
     main.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     main.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
@@ -342,7 +342,7 @@ describe('web', () => {
           ...['/api/openapi.json', '/api/docs*'].map((path) =>
             Match.objectLike({ PathPattern: path, CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' }), // Managed-CachingOptimized
           ),
-          ...['/api/*', '/health', '/p/*'].map((path) =>
+          ...['/api/*', '/health', '/p/*', '/datenschutz'].map((path) =>
             Match.objectLike({
               PathPattern: path,
               CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
@@ -460,13 +460,41 @@ describe('settings', () => {
     expect(() => synth({ domainName: 'biwaq.example' })).toThrow(/certificateArn/);
   });
 
-  const realSites = JSON.stringify([{ id: 'marxloh', name: 'BIWAQ Marxloh', teamEmail: 'team@marxloh.biwaq-duisburg.de', leadEmail: 'lead@marxloh.biwaq-duisburg.de' }]);
+  const realSite = {
+    id: 'marxloh',
+    name: 'BIWAQ Marxloh',
+    teamEmail: 'team@marxloh.biwaq-duisburg.de',
+    leadEmail: 'lead@marxloh.biwaq-duisburg.de',
+    office: {
+      address: { street: 'Weseler Straße 100', postcode: '47169', city: 'Duisburg' },
+      phone: '0203 555 1234',
+      openingHours: [{ days: ['mon', 'tue'], opens: '09:00', closes: '15:00' }],
+      replyTo: 'buero@marxloh.biwaq-duisburg.de',
+    },
+    controller: { name: 'Träger Marxloh gGmbH', address: { street: 'Kaiser-Wilhelm-Straße 1', postcode: '47169', city: 'Duisburg' }, email: 'info@traeger-marxloh.de', phone: '0203 555 1000' },
+    dpo: { name: 'Datenschutzbeauftragte', email: 'datenschutz@traeger-marxloh.de' },
+  };
+  const realSites = JSON.stringify([realSite]);
 
   it('fails fast for a real deployment without sites, or with the demo sites and placeholder inboxes', () => {
     expect(() => synth({ demo: false })).toThrow(/`sites` is required for a deployment/);
     expect(() => synth({ demo: false, sites: JSON.stringify(DEMO_SITES), mailFrom: 'no-reply@biwaq-duisburg.de' })).toThrow(/placeholder address\(es\) team-marxloh@biwaq\.example/);
     expect(() => synth({ demo: false, sites: realSites, mailFrom: 'no-reply@biwaq.example' })).toThrow(/placeholder address\(es\) no-reply@biwaq\.example/);
     expect(() => synth({ demo: 'false', sites: realSites, mailFrom: 'no-reply@example.org' })).toThrow(/placeholder/);
+    // The new contact fields are checked too: a placeholder reply-to or DPO inbox, a demo phone number or street.
+    const withSite = (patch: (s: any) => void) => {
+      const site = structuredClone(realSite) as any;
+      patch(site);
+      return JSON.stringify([site]);
+    };
+    const real = { demo: false, mailFrom: 'no-reply@biwaq-duisburg.de' };
+    expect(() => synth({ ...real, sites: withSite((s) => (s.office.replyTo = 'buero@biwaq.example')) })).toThrow(/placeholder address\(es\) buero@biwaq\.example/);
+    expect(() => synth({ ...real, sites: withSite((s) => (s.dpo.email = 'dsb@datenschutz.test')) })).toThrow(/placeholder address\(es\) dsb@datenschutz\.test/);
+    expect(() => synth({ ...real, sites: withSite((s) => (s.office.phone = DEMO_SITES[0]!.office.phone)) })).toThrow(/demo value\(s\) in sites: 0203 000 00 11/);
+    expect(() => synth({ ...real, sites: withSite((s) => (s.controller.address = DEMO_SITES[0]!.controller.address)) })).toThrow(/demo value\(s\).*Kaiser-Wilhelm-Straße 280/);
+    expect(() => synth({ ...real, sites: withSite((s) => (s.dpo.name = 'DSB (Demo)')) })).toThrow(/demo value/);
+    expect(() => synth({ ...real, sites: withSite((s) => delete s.office) })).toThrow(/sites must be .*office/);
+    expect(() => synth({ ...real, sites: JSON.stringify(Array.from({ length: 8 }, (_, i) => ({ ...realSite, id: `site-${i}` }))) })).toThrow(/fit into a Lambda environment/);
   });
 
   it('synthesizes a real deployment with real sites and inboxes, and a demo only when asked for', () => {

@@ -39,6 +39,20 @@ describe('intake on the local cloud', () => {
     const mine = await mailsTo(cloud, 'mara@example.org');
     expect(mine).toHaveLength(1);
     expect(mine[0]?.subject).toContain(reference);
+    // Sent through SES v2 with both parts and the site office as Reply-To; both name the office and link the notice.
+    expect(mine[0]?.replyTo).toEqual(['buero-marxloh@biwaq.example']);
+    expect(mine[0]?.body.html).toContain('<html lang="de" dir="ltr">');
+    for (const part of [mine[0]?.body.text ?? '', (mine[0]?.body.html ?? '').replace(/&amp;/g, '&')]) {
+      expect(part).toContain(reference);
+      expect(part).toContain('Weseler Straße 52');
+      expect(part).toMatch(/\/datenschutz\?site=marxloh&lang=de/);
+    }
+    // The notice it links is served by the local cloud, as CloudFront routes it to the API on AWS.
+    const noticeUrl = /https?:\/\/[^\s]+\/datenschutz\?site=marxloh&lang=de/.exec(mine[0]?.body.text ?? '')![0];
+    const page = await fetch(`${cloud.apiUrl}${new URL(noticeUrl).pathname}${new URL(noticeUrl).search}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('Nachbarschaftswerk Marxloh gGmbH (Demo)');
     const team = (await mailsTo(cloud, 'team-marxloh@biwaq.example')).filter((m) => m.subject.includes(reference));
     expect(team).toHaveLength(1);
     expect(team[0]?.body.text).toContain(`/console/participants/${p?.id}`);

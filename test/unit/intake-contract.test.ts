@@ -64,6 +64,10 @@ describe('intake contract', () => {
     ['a nested unknown key', (b: any) => (b.person.nickname = 'J'), 'person.nickname:unknown_field'],
     ['consent not given', (b: any) => (b.consent.accepted = false), 'consent.accepted:consent_required'],
     ['an outdated notice', (b: any) => (b.consent.noticeVersion = '2020-01'), 'consent.noticeVersion:notice_outdated'],
+    ['the last notice version once a new one is out', (b: any) => (b.consent.noticeVersion = '2026-11'), 'consent.noticeVersion:notice_outdated'],
+    ['a disability answer without the separate Art. 9 consent', (b: any) => (b.part2.disability = 'yes'), 'consent.specialCategories:special_consent_required'],
+    ['a migration background "no" without it (still a special category)', (b: any) => (b.part2.migrantBackground = 'no'), 'consent.specialCategories:special_consent_required'],
+    ['a disability answer with the consent refused', (b: any) => ((b.part2.disability = 'no'), (b.consent.specialCategories = false)), 'consent.specialCategories:special_consent_required'],
     ['recognition without qualification', (b: any) => delete b.qualification, 'qualification:qualification_required'],
     ['qualification without recognition', (b: any) => (b.help = ['counselling']), 'qualification:not_applicable'],
     ['an unknown country', (b: any) => (b.qualification.country = 'XX'), 'qualification.country:invalid_option'],
@@ -80,6 +84,16 @@ describe('intake contract', () => {
       return;
     }
     expect(codes(body)).toContain(expected);
+  });
+
+  it('takes special-category answers only with their own consent; the other part 2 answers need none', () => {
+    const body = validIntake();
+    body.part2 = { migrantBackground: 'yes', thirdCountryNational: 'yes', disability: 'no', homelessness: 'yes' };
+    body.consent.specialCategories = true;
+    expect(validate(body).ok).toBe(true);
+    const without = validIntake();
+    without.part2 = { migrantBackground: 'no_answer', thirdCountryNational: 'yes', disability: 'no_answer', homelessness: 'yes' };
+    expect(validate(without).ok).toBe(true);
   });
 
   it('rejects non-objects', () => {

@@ -153,16 +153,26 @@ function renderSection(section: Section): HTMLElement {
     h('h2', { id: title, class: 'step__title', tabindex: -1 }, section.title),
     section.help ? h('p', { class: 'step__help' }, section.help) : null,
     // The Art. 13 notice, in the chosen language, right before the consent it asks for.
-    section.fields.some((f) => f.path.startsWith('consent.'))
+    section.fields.some((f) => f.path === 'consent.accepted')
       ? h(
           'div',
           { class: 'data-notice', id: 'data-notice', 'data-notice-version': def.noticeVersion },
           h('h3', { class: 'data-notice__title' }, def.notice.title),
           def.notice.text.split(/\n+/).map((p) => h('p', {}, p)),
+          // The complete notice of the chosen site (a public page); a new tab keeps the form as it is.
+          h('p', {}, h('a', { id: 'data-notice-link', class: 'data-notice__link', href: noticeHref(), target: '_blank', rel: 'noopener' }, def.notice.link)),
         )
       : null,
     section.fields.map((f) => renderField(f, def.text)),
   );
+}
+
+/** The complete data notice of the chosen site in the page's language (without a site: the list of sites). */
+function noticeHref(): string {
+  const def = page!.def;
+  const site = page!.session.answers['site'];
+  const query = new URLSearchParams({ ...(typeof site === 'string' && site ? { site } : {}), lang: def.lang });
+  return `${def.noticePath}?${query.toString()}`;
 }
 
 function renderSuccess(reference: string): HTMLElement {
@@ -257,6 +267,7 @@ function onChange(event: Event): void {
   const field = fieldOf(event.target);
   if (!field) return;
   store(field);
+  if (field.path === 'site') byId('data-notice-link').setAttribute('href', noticeHref());
   // Leaving a filled field: tell straight away if it cannot be right (e-mail, postcode, …).
   recheck(field, true);
   // An answer that shows or hides a section (help → recognition) changes the number of steps.

@@ -95,7 +95,10 @@ export function EntrySection({ record }: { record: ParticipantRecord }) {
         </dl>
       </details>
       <p class="muted">
-        Datenschutzhinweis (Fassung {consent.noticeVersion}) zugestimmt am {formatDateTime(consent.acceptedAt)}.
+        Datenschutzhinweis (Fassung {consent.noticeVersion}) zugestimmt am {formatDateTime(consent.acceptedAt)}.{' '}
+        {consent.specialCategories
+          ? `Gesonderte Einwilligung zu Migrationshintergrund und Behinderung (Art. 9 DSGVO) am ${formatDateTime(consent.specialCategories.acceptedAt)}.`
+          : 'Keine gesonderte Einwilligung zu Migrationshintergrund und Behinderung (Art. 9 DSGVO).'}
       </p>
     </section>
   );
