@@ -100,6 +100,12 @@ export function addOriginHeader(headers: Record<string, string | undefined>): vo
   if (originSecret) headers[ORIGIN_VERIFY_HEADER] = originSecret;
 }
 
+/** The headers with the origin secret added (the demo seeds call the intake handler directly). */
+export function withOriginHeader(headers: Record<string, string>): Record<string, string> {
+  addOriginHeader(headers);
+  return headers;
+}
+
 /** As API Gateway: the most specific route wins (fewer `{param}` segments), whatever the table's order. */
 const BY_SPECIFICITY = [...ROUTES].sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0));
 
