@@ -52,7 +52,8 @@ function intake(i: number): IntakeInput {
     education: { level: i % 3 === 0 ? 'isced_0_2' : i % 3 === 1 ? 'isced_3_4' : 'isced_5_8' },
     part2: { migrantBackground: share(i, 2) < 889 ? 'yes' : share(i, 2) < 960 ? 'no' : 'no_answer', thirdCountryNational: 'no_answer', disability: 'no_answer', homelessness: 'no_answer' },
     help: ['counselling', 'job_search'],
-    consent: { noticeVersion: DATA_NOTICE_VERSION, accepted: true },
+    // An answer on migration background needs the separate Art. 9(2)(a) consent (a "no" too).
+    consent: { noticeVersion: DATA_NOTICE_VERSION, accepted: true, ...(share(i, 2) < 960 ? { specialCategories: true } : {}) },
   };
 }
 

@@ -31,6 +31,8 @@ export async function enter(cloud: LocalCloud, p: Person, key?: string): Promise
   body.person.address.postcode = p.postcode;
   body.employment.status = p.employment;
   body.part2.migrantBackground = p.migrant;
+  // An answer on migration background needs the separate Art. 9(2)(a) consent (a "no" too).
+  if (p.migrant !== 'no_answer') body.consent.specialCategories = true;
   body.contact.email = `${p.first.normalize('NFKD').replace(/[^a-z]/gi, '').toLowerCase()}@example.org`;
   const res = await postJson(cloud, '/api/intake', body, key ? { 'idempotency-key': key } : {});
   expect(res.status, JSON.stringify(res.body)).toBe(202);
