@@ -53,6 +53,8 @@ export const ROUTES: RouteSpec[] = [
   route(R.GetToday, 'functions/staff/get-today.ts', ['table:read', 'table:write']),
   route(R.GetParticipant, 'functions/staff/get-participant.ts', ['table:read', 'table:write']),
   route(R.GetParticipantAudit, 'functions/staff/get-participant-audit.ts', ['table:read', 'table:write']),
+  route(R.GetParticipantDataExport, 'functions/staff/get-data-export.ts', ['table:read', 'table:write']),
+  route(R.GetParticipantDataExportDocument, 'functions/staff/get-data-export-document.ts', ['table:read', 'table:write']),
   route(R.RecordFirstContact, 'functions/staff/record-contact.ts', ['table:read', 'table:write']),
   route(R.WithdrawParticipant, 'functions/staff/withdraw-participant.ts', ['table:read', 'table:write']),
   // The exit ends the participant's workflows (callers.stop in workflow-specs.ts) and moves the figures.

@@ -75,7 +75,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
       executionName: { prefix: 'intake-', inputField: 'submissionId' },
     },
     callers: {
-      read: ['GetParticipant'],
+      read: ['GetParticipant', 'GetParticipantDataExport', 'GetParticipantDataExportDocument'],
       stop: ['RecordFirstContact', 'WithdrawParticipant', 'ExitParticipant'],
     },
   },
@@ -94,7 +94,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
     // Started by the request itself (execution name = placement id, input the id only); no stream trigger.
     callers: {
       start: ['CreatePlacement'],
-      read: ['GetPlacement'],
+      read: ['GetPlacement', 'GetParticipantDataExport', 'GetParticipantDataExportDocument'],
       stop: ['CancelPlacement', 'ExitParticipant'],
       callback: ['PostEmployerPage', 'PostPlacementOutcome'],
     },
@@ -106,7 +106,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
     // Started when a case is opened (execution name = case id, input the id only); staff changes wake its wait.
     callers: {
       start: ['CreateRecognitionCase', 'OpenRecognitionCase'],
-      read: ['GetRecognitionCase'],
+      read: ['GetRecognitionCase', 'GetParticipantDataExport', 'GetParticipantDataExportDocument'],
       stop: ['ExitParticipant'],
       callback: ['PostRecognitionEvent', 'UpdateRecognitionDocuments'],
     },

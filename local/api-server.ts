@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { matchPath, ROUTES, type RouteSpec } from '../infra/routes.js';
 import { message } from '../schemas/i18n/messages.js';
 import { DEFAULT_LANGUAGE, languageFromAcceptHeader } from '../schemas/languages.js';
+import { ORIGIN_VERIFY_HEADER, ORIGIN_VERIFY_VARIABLE } from '../functions/lib/origin-verify.js';
 import { invoke } from './lambda.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -90,6 +91,21 @@ export function createApiServer(opts: ApiServerOptions): Server {
   }
 }
 
+/**
+ * As CloudFront does on AWS: the origin secret on every request to the API, overwriting whatever
+ * the client sent (functions/lib/origin-verify.ts). `npm run invoke` adds it to its sample events too.
+ */
+export function addOriginHeader(headers: Record<string, string | undefined>): void {
+  const originSecret = process.env[ORIGIN_VERIFY_VARIABLE];
+  if (originSecret) headers[ORIGIN_VERIFY_HEADER] = originSecret;
+}
+
+/** The headers with the origin secret added (the demo seeds call the intake handler directly). */
+export function withOriginHeader(headers: Record<string, string>): Record<string, string> {
+  addOriginHeader(headers);
+  return headers;
+}
+
 /** As API Gateway: the most specific route wins (fewer `{param}` segments), whatever the table's order. */
 const BY_SPECIFICITY = [...ROUTES].sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0));
 
@@ -127,6 +143,7 @@ function toEvent(
     if (v === undefined || k === 'cookie') continue;
     headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
   }
+  addOriginHeader(headers);
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   // As API Gateway: text only when the type is textual and the bytes are valid UTF-8, so the

@@ -1,6 +1,8 @@
 import './polyfills.js';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import { ORIGIN_VERIFY_VARIABLE } from '../functions/lib/origin-verify.js';
 import { stateMachineArnVariable, WORKFLOWS, type TaskSpec, type WorkflowSpec } from '../infra/workflow-specs.js';
 import { DEMO_SITES } from '../schemas/sites.js';
 import { berlinDate } from '../functions/domain/working-days.js';
@@ -196,5 +198,7 @@ function configureHandlerEnvironment(e: {
   // Employers' links and the Origin their page's POST must come from (the local API serves /p/*).
   env['PUBLIC_URL'] = e.apiUrl;
   env['PROJECT_ID'] ??= 'biwaq-local';
+  // The origin secret CloudFront adds on AWS; here the local API server adds it (local/api-server.ts), so the check runs.
+  env[ORIGIN_VERIFY_VARIABLE] ??= randomBytes(24).toString('hex');
   env['POWERTOOLS_LOG_LEVEL'] ??= env['LOG_LEVEL'] ?? 'WARN';
 }

@@ -5,6 +5,7 @@ import { ROUTES } from '../infra/routes.js';
 import { TASKS } from '../infra/workflow-specs.js';
 import { startLocalCloud, type LocalCloud } from './cloud.js';
 import { invoke } from './lambda.js';
+import { addOriginHeader } from './api-server.js';
 import { readInbox } from './mail.js';
 import { ephemeralSettings } from './settings.js';
 
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
       cloud.intakePipe.pause();
       for (const intake of sample.setup.intakes) await acceptIntake(intake);
     }
+    // A route's event arrives as CloudFront forwards it: with the origin secret.
+    if (!sample && 'headers' in event) addOriginHeader((event as { headers: Record<string, string> }).headers);
     const result = await invoke(target.entry, target.id, sample ? sample.input : event);
     console.log(JSON.stringify(result, null, 2));
     cloud.intakePipe.resume();
@@ -54,6 +57,7 @@ async function acceptIntake(file: string): Promise<void> {
   const route = ROUTES.find((r) => r.id === 'PostIntake')!;
   const event = JSON.parse(readFileSync(file, 'utf8')) as { routeKey?: string };
   if (event.routeKey !== `${route.method} ${route.path}`) throw new Error(`setup: ${file} is not a ${route.method} ${route.path} event`);
+  if ('headers' in event) addOriginHeader((event as { headers: Record<string, string> }).headers);
   const result = (await invoke(route.entry, route.id, event)) as { statusCode?: number; body?: string };
   console.log(`setup: ${route.method} ${route.path} with ${file}: ${result.statusCode} ${result.body ?? ''}`);
   if (result.statusCode !== 202) throw new Error(`setup: ${file} was refused (${result.statusCode})`);

@@ -3,6 +3,7 @@ import { DATA_NOTICE_VERSION, type IntakeInput } from '../schemas/intake.js';
 import { fillPath } from '../schemas/http/contract.js';
 import { ROUTE_PATHS } from '../schemas/routes/paths.js';
 import { invoke } from './lambda.js';
+import { withOriginHeader } from './api-server.js';
 
 /**
  * The larger demo set (`DEMO_PARTICIPANTS=800 npm start`): fictional people entered through the
@@ -75,7 +76,8 @@ export async function seedDemoFigures(client: DynamoDBClient, tableName: string,
       routeKey: 'POST /api/intake',
       rawPath: '/api/intake',
       rawQueryString: '',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `demo-figures-${i}` },
+      // As CloudFront forwards it: with the origin secret (functions/lib/origin-verify.ts).
+      headers: withOriginHeader({ 'content-type': 'application/json', 'idempotency-key': `demo-figures-${i}` }),
       requestContext: { http: { method: 'POST', path: '/api/intake', sourceIp: '127.0.0.1' } },
       body: JSON.stringify(intake(i)),
       isBase64Encoded: false,

@@ -2,6 +2,7 @@ import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/cl
 import { DATA_NOTICE_VERSION, type IntakeInput } from '../schemas/intake.js';
 import { ROUTE_PATHS } from '../schemas/routes/paths.js';
 import { invoke } from './lambda.js';
+import { withOriginHeader } from './api-server.js';
 
 const MARKER = { PK: { S: 'LOCAL#SEED' }, SK: { S: 'LOCAL#SEED' } };
 
@@ -62,7 +63,8 @@ export async function seedDemoData(client: DynamoDBClient, tableName: string): P
       routeKey: 'POST /api/intake',
       rawPath: '/api/intake',
       rawQueryString: '',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `demo-seed-${i}` },
+      // As CloudFront forwards it: with the origin secret (functions/lib/origin-verify.ts).
+      headers: withOriginHeader({ 'content-type': 'application/json', 'idempotency-key': `demo-seed-${i}` }),
       requestContext: { http: { method: 'POST', path: '/api/intake', sourceIp: '127.0.0.1' } },
       body: JSON.stringify(intake),
       isBase64Encoded: false,

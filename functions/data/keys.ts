@@ -77,6 +77,7 @@
  * | a fact, the checklist, a cost, opening a draft (optimistic locking) | conditional Update on version (facts by list_append; GSI4 follows the deadline); ALL_NEW: the task token | recognition-changes.ts |
  * | the workflow claims a reminder once, keeps its token | conditional Update (NOT contains sentReminders, on the version read) | recognition-steps.ts |
  * | "Heute": recognition deadlines due within 7 days or overdue | the agenda's Query on GSI4 (items of type RecognitionCase) | agenda.ts |
+ * | every item about one person (access export, Art. 15) | Query PK = PARTICIPANT#<id>; Query GSI3 …#PLACEMENTS and …#RECOGNITION; BatchGet submissions, references, identity, employer links, then team notices by day | data-subject.ts |
  * | a fact moves the figures; settle them (docs/figures.md) | the fact's write sets GSI3 REPORT#UNSETTLED; conditional Updates of Participant.figures (rev) and Figure counters | exits.ts, figure-state.ts, figure-counters.ts |
  * | the unsettled; a site's figures for a period; the lead's export | Query GSI3 REPORT#UNSETTLED; Query REPORT#<site> SK BETWEEN DAY#…; Query GSI1 in pages | figure-*.ts, participant-export.ts |
  */

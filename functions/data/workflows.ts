@@ -108,6 +108,17 @@ export async function describeRecognitionExecution(caseId: string): Promise<Exec
   }
 }
 
+/** What the access export says about an execution: status and times (no history, no data). UNKNOWN once Step Functions forgot it. */
+export async function executionSummary(executionArn: string): Promise<{ status: string; startDate: string | null; stopDate: string | null }> {
+  try {
+    const e = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    return { status: e.status ?? 'UNKNOWN', startDate: e.startDate?.toISOString() ?? null, stopDate: e.stopDate?.toISOString() ?? null };
+  } catch (err) {
+    if (err instanceof ExecutionDoesNotExist) return { status: 'UNKNOWN', startDate: null, stopDate: null };
+    throw err;
+  }
+}
+
 /** Ends the case's workflow (the participant exited). */
 export async function stopRecognitionExecution(caseId: string, cause: string): Promise<void> {
   await stopExecution(recognitionExecutionArn(caseId), cause);

@@ -11,6 +11,7 @@ import { readFormBody } from './form-body.js';
 import { readJsonBody } from './json-body.js';
 import { injectInvocationLogger } from './logger.js';
 import { principalOf, type Principal } from './principal.js';
+import { cameThroughCloudFront } from './origin-verify.js';
 
 export type ApiEvent = APIGatewayProxyEventV2;
 
@@ -52,6 +53,8 @@ export function apiHandler<C extends RouteContract>(contract: C, fn: (req: Route
     .handler(async (event, context) => {
       let lang = requestLanguage(event);
       try {
+        // Before anything else: a request that went around CloudFront (and its WAF) gets nothing.
+        if (!cameThroughCloudFront(event)) throw new HttpError(403, 'forbidden');
         const principal = contract.auth.kind === 'staff' ? authorise(event, contract.auth.roles) : undefined;
         const params = parsePart(contract.params, event.pathParameters ?? {}, () => new NotFound());
         const query = parsePart(contract.query, event.queryStringParameters ?? {}, (issues) =>

@@ -9,6 +9,7 @@ import type { RouteSpec } from '../routes.js';
 import { workflowGrantsOf } from '../workflow-specs.js';
 import { HandlerFunction, type FunctionResources } from './lambda-function.js';
 import { acknowledge } from './nag.js';
+import { ORIGIN_VERIFY_VARIABLE } from '../../functions/lib/origin-verify.js';
 
 export interface ApiProps {
   routes: readonly RouteSpec[];
@@ -18,6 +19,8 @@ export interface ApiProps {
   environment: Record<string, string>;
   /** Guards every `auth: 'staff'` route (the Cognito JWT authorizer). Required once such a route exists. */
   staffAuthorizer?: IHttpRouteAuthorizer;
+  /** The origin secret CloudFront adds (infra/constructs/origin-secret.ts); every route function checks it first. */
+  originSecret: string;
   /** Stage-wide throttling; the WAF rate rule in front of CloudFront is the per-IP limit. */
   throttle?: { rateLimit: number; burstLimit: number };
 }
@@ -74,7 +77,7 @@ export class Api extends Construct {
           if (!stateMachine) throw new Error(`${route.id}: unknown workflow ${g.workflow}`);
           return { id: g.workflow, stateMachine, actions: g.actions };
         }),
-        environment: props.environment,
+        environment: { ...props.environment, [ORIGIN_VERIFY_VARIABLE]: props.originSecret },
         resources: props.resources,
         timeout: Duration.seconds(10),
         description: `${route.method} ${route.path}`,

@@ -35,6 +35,8 @@ import { acknowledge, acknowledgeWildcardAction, acknowledgeWildcardResource } f
 export interface WebProps {
   /** execute-api host of the HTTP API (`/api/*`, `/health`, the employer's pages `/p/*` and the data notice `/datenschutz` go there). */
   apiDomainName: string;
+  /** Added to every request CloudFront forwards to the API: the API answers nothing without it. */
+  originHeader: { name: string; value: string };
   /** Absolute path of the static pages; no deployment when missing or empty. */
   webDir: string;
   webAclArn: string;
@@ -131,6 +133,8 @@ export class Web extends Construct {
       origin: new HttpOrigin(props.apiDomainName, {
         protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
         originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+        // CloudFront overwrites a viewer's header of the same name: only CloudFront can send the secret.
+        customHeaders: { [props.originHeader.name]: props.originHeader.value },
       }),
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, // a redirected POST would lose its body
       allowedMethods: AllowedMethods.ALLOW_ALL,

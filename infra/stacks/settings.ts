@@ -32,6 +32,8 @@ export interface Settings {
   authDomainName?: string;
   authCertificateArn?: string;
   projectId: string;
+  /** Rotates CloudFront's origin secret when changed (infra/constructs/origin-secret.ts). */
+  originSecretGeneration: string;
   /**
    * The last day (`YYYY-MM-DD`) of the ESF Plus retention duty (schemas/retention.ts): participants'
    * records are kept until then. Set it from the funder's notice; the default fits 2021–2027.
@@ -95,6 +97,8 @@ const SettingsSchema = z.object({
   webAclArn: z.string().startsWith('arn:aws:wafv2:us-east-1:').optional(),
   alarmEmail: z.email().optional(),
   webDir: z.string().min(1).default('web'),
+  /** Change it (e.g. 1 → 2) and redeploy to rotate CloudFront's origin secret (infra/constructs/origin-secret.ts). */
+  originSecretGeneration: z.string().regex(/^[A-Za-z0-9]{1,16}$/).default('1'),
 });
 
 const KEYS = Object.keys(SettingsSchema.shape) as (keyof Settings)[];

@@ -6,6 +6,7 @@ import { Api } from '../constructs/api.js';
 import { Auth } from '../constructs/auth.js';
 import { REPO_ROOT } from '../constructs/lambda-function.js';
 import { Mail } from '../constructs/mail.js';
+import { OriginSecret } from '../constructs/origin-secret.js';
 import { Monitoring } from '../constructs/monitoring.js';
 import { Table } from '../constructs/table.js';
 import { Web } from '../constructs/web.js';
@@ -66,8 +67,10 @@ export class WorkflowsStack extends Stack {
           : // Prefix domains are unique per region across AWS: the stack's own id makes ours so.
             { prefix: settings.authDomainPrefix ?? `${cognitoSafe(settings.projectId)}-staff-${Fn.select(2, Fn.split('/', Aws.STACK_ID))}` },
     });
+    const originSecret = new OriginSecret(this, 'OriginSecret', { generation: settings.originSecretGeneration });
     this.api = new Api(this, 'Api', {
       routes: ROUTES,
+      originSecret: originSecret.value,
       environment,
       staffAuthorizer: this.auth.authorizer,
       resources: { table: this.table, mail: this.mail },
@@ -75,6 +78,7 @@ export class WorkflowsStack extends Stack {
     });
     this.web = new Web(this, 'Web', {
       apiDomainName: this.api.domainName,
+      originHeader: { name: originSecret.header, value: originSecret.value },
       webDir: isAbsolute(settings.webDir) ? settings.webDir : join(REPO_ROOT, settings.webDir),
       webAclArn: props.webAclArn,
       allowedCountries: settings.allowedCountries,

@@ -2,6 +2,7 @@ import type { RouteContract } from '../http/contract.js';
 import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParticipant } from './console.js';
 import { GetDataNotice } from './data-notice.js';
 import { GetEmployerPage, PostEmployerPage } from './employer.js';
+import { GetParticipantDataExport, GetParticipantDataExportDocument } from './data-export.js';
 import { CorrectExit, ExitParticipant } from './exit.js';
 import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
@@ -29,6 +30,7 @@ export * from './console.js';
 export * from './placements.js';
 export * from './employer.js';
 export * from './recognition.js';
+export * from './data-export.js';
 export * from './exit.js';
 export * from './reports.js';
 export * from './data-notice.js';
@@ -44,6 +46,8 @@ export const CONTRACTS = [
   GetToday,
   GetParticipant,
   GetParticipantAudit,
+  GetParticipantDataExport,
+  GetParticipantDataExportDocument,
   RecordFirstContact,
   WithdrawParticipant,
   AssignParticipant,

@@ -37,6 +37,8 @@ export const ROUTE_PATHS = {
   UpdateRecognitionDocuments: { method: 'PATCH', path: '/api/staff/recognition-cases/{id}/documents' },
   PostRecognitionEvent: { method: 'POST', path: '/api/staff/recognition-cases/{id}/events' },
   PostRecognitionCost: { method: 'POST', path: '/api/staff/recognition-cases/{id}/costs' },
+  GetParticipantDataExport: { method: 'GET', path: '/api/staff/participants/{id}/data-export' },
+  GetParticipantDataExportDocument: { method: 'GET', path: '/api/staff/participants/{id}/data-export.html' },
   GetEmployerPage: { method: 'GET', path: '/p/{linkId}' },
   PostEmployerPage: { method: 'POST', path: '/p/{linkId}' },
   GetDataNotice: { method: 'GET', path: '/datenschutz' },

@@ -11,6 +11,7 @@ import { RUNTIME } from '../../infra/constructs/lambda-function.js';
 import { ROUTES } from '../../infra/routes.js';
 import { TASKS, WORKFLOWS } from '../../infra/workflow-specs.js';
 import { DEMO_SITES } from '../../schemas/sites.js';
+import { ORIGIN_VERIFY_HEADER, ORIGIN_VERIFY_VARIABLE } from '../../functions/lib/origin-verify.js';
 
 // The intake workflow's stream trigger, as the registry declares it.
 const INTAKE_TRIGGER = WORKFLOWS.find((w) => w.id === 'IntakeRegistration')!.trigger!;
@@ -354,6 +355,36 @@ describe('web', () => {
         WebACLId: Match.anyValue(),
       }),
     });
+  });
+
+  it('adds a secret origin header to every request for the API, and every route function checks the same secret (no way around the WAF)', () => {
+    const secrets = main.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toHaveLength(1);
+    const [secretId] = Object.keys(secrets);
+    expect(secrets[secretId!]!.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+    // A CloudFormation dynamic reference to that secret: the value never appears in the template.
+    const reference = { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] };
+    const [distribution] = Object.values(main.findResources('AWS::CloudFront::Distribution'));
+    const origins = distribution!.Properties.DistributionConfig.Origins as any[];
+    const apiOrigins = origins.filter((o) => o.CustomOriginConfig);
+    expect(apiOrigins).toHaveLength(1);
+    expect(apiOrigins[0].OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: reference }]);
+    // The pages bucket's origin has no need of it.
+    expect(origins.filter((o) => !o.CustomOriginConfig).every((o) => !o.OriginCustomHeaders)).toBe(true);
+    const routeFunctions = Object.values(main.findResources('AWS::Lambda::Function')).filter((f) =>
+      ROUTES.some((r) => f.Properties.Description === `${r.method} ${r.path}`),
+    );
+    expect(routeFunctions).toHaveLength(ROUTES.length);
+    for (const f of routeFunctions) {
+      expect(f.Properties.Environment.Variables[ORIGIN_VERIFY_VARIABLE], f.Properties.Description).toEqual(reference);
+    }
+  });
+
+  it('rotates the origin secret when context originSecretGeneration changes', () => {
+    const ids = (t: Template) => Object.keys(t.findResources('AWS::SecretsManager::Secret'));
+    const rotated = Template.fromStack(synth({ originSecretGeneration: '2' }).main);
+    expect(ids(rotated)).toHaveLength(1);
+    expect(ids(rotated)[0]).not.toBe(ids(main)[0]);
   });
 
   it('serves /dir and /dir/ as /dir/index.html (S3 behind OAC has no index documents)', () => {

@@ -3,13 +3,14 @@ import { FORM_TEXTS } from '../../schemas/i18n/form.js';
 import { MAIL_TEXTS } from '../../schemas/i18n/mail.js';
 import { MESSAGES } from '../../schemas/i18n/messages.js';
 import { NOTICE_TEXTS } from '../../schemas/i18n/notice.js';
+import { EXPORT_TEXTS } from '../../schemas/i18n/export.js';
 
 /** All texts of a language, as one tree per language, whichever file they live in. */
 const TRANSLATIONS = Object.fromEntries(
-  LANGUAGES.map(({ code }) => [code, { ...FORM_TEXTS[code], messages: MESSAGES[code], mail: MAIL_TEXTS[code], dataNotice: NOTICE_TEXTS[code] }]),
+  LANGUAGES.map(({ code }) => [code, { ...FORM_TEXTS[code], messages: MESSAGES[code], mail: MAIL_TEXTS[code], dataNotice: NOTICE_TEXTS[code], export: EXPORT_TEXTS[code] }]),
 ) as Record<
   (typeof LANGUAGES)[number]['code'],
-  typeof FORM_TEXTS.en & { messages: typeof MESSAGES.en; mail: typeof MAIL_TEXTS.en; dataNotice: typeof NOTICE_TEXTS.en }
+  typeof FORM_TEXTS.en & { messages: typeof MESSAGES.en; mail: typeof MAIL_TEXTS.en; dataNotice: typeof NOTICE_TEXTS.en; export: typeof EXPORT_TEXTS.de }
 >;
 import { buildFormDefinition } from '../../schemas/form-definition.js';
 import { LANGUAGES, languageFromAcceptHeader } from '../../schemas/languages.js';

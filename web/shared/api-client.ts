@@ -66,8 +66,8 @@ export async function api<I extends RouteId>(id: I, opts: RequestOptions<Contrac
   return { ok: res.ok, status: res.status, body: parsed, headers: res.headers } as Answer<ContractOf<I>>;
 }
 
-/** The routes that answer a file (CSV, XLSX) instead of JSON. */
-export type DownloadRouteId = 'GetKpisCsv' | 'GetKpisXlsx' | 'GetParticipantsCsv';
+/** The routes that answer a file (CSV, XLSX, the access export's JSON and document) instead of JSON to show. */
+export type DownloadRouteId = 'GetKpisCsv' | 'GetKpisXlsx' | 'GetParticipantsCsv' | 'GetParticipantDataExport' | 'GetParticipantDataExportDocument';
 
 /**
  * Fetches a download route: the file as a Blob and its name from `Content-Disposition`, or the
@@ -75,10 +75,10 @@ export type DownloadRouteId = 'GetKpisCsv' | 'GetKpisXlsx' | 'GetParticipantsCsv
  */
 export async function apiDownload(
   id: DownloadRouteId,
-  opts: Pick<RequestOptions<ContractOf<DownloadRouteId>>, 'query' | 'token' | 'signal' | 'fetch'> = {},
+  opts: Pick<RequestOptions<ContractOf<DownloadRouteId>>, 'query' | 'token' | 'signal' | 'fetch'> & { params?: Record<string, string> } = {},
 ): Promise<{ ok: true; blob: Blob; filename: string } | { ok: false; status: number; body: ErrorBody | undefined }> {
   const send = opts.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
-  const res = await send(urlOf(id, {}, opts.query), {
+  const res = await send(urlOf(id, opts.params ?? {}, opts.query), {
     method: 'GET',
     headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
     ...(opts.signal ? { signal: opts.signal } : {}),

@@ -53,10 +53,10 @@ export type Download = { ok: true; blob: Blob; filename: string } | { ok: false;
  * Fetches a file as the signed-in user (the token goes in the Authorization header, so a plain
  * link cannot carry it): the bytes as a Blob and the name the server gave it.
  */
-export async function download(id: DownloadId, query: Record<string, string | undefined>): Promise<Download> {
+export async function download(id: DownloadId, query: Record<string, string | undefined>, params?: Record<string, string>): Promise<Download> {
   const a = auth;
   if (!a) throw new Error('not signed in');
-  const res = await apiDownload(id, { query, fetch: (url, init) => a.fetch(url, init) } as Parameters<typeof apiDownload>[1]);
+  const res = await apiDownload(id, { query, ...(params ? { params } : {}), fetch: (url, init) => a.fetch(url, init) } as Parameters<typeof apiDownload>[1]);
   return res.ok ? res : { ok: false, status: res.status, message: res.body?.message };
 }
 

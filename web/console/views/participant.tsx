@@ -10,6 +10,7 @@ import { WorkflowTimeline, type TimelineEvent } from '../components/timeline.js'
 import { ContactForm, WithdrawForm, discardDraft, draftHasInput, draftOf, type ActionKind, type Saved } from './participant-actions.js';
 import { ExitFacts, ExitForm } from './participant-exit.js';
 import { AssignForm, TransferForm, transferredText } from './participant-lead.js';
+import { DataExportSection } from './participant-data-export.js';
 import { PlacementsSection } from './participant-placements.js';
 import { RecognitionSection } from './participant-recognition.js';
 import { ProposalForm } from './placement-proposal.js';
@@ -250,6 +251,7 @@ export function ParticipantView({ params, me }: ViewProps) {
               />
             ))}
           </section>
+          <DataExportSection record={record} me={me} />
         </div>
         <div class="record__main">
           <DuplicatesSection record={record} me={me} lead={lead} />
