@@ -88,7 +88,7 @@ describe('architecture rules fail when broken (a made-up tree per rule)', () => 
     expect(importDirections(t).map((v) => v.file)).toEqual(['functions/lib/a.ts', 'schemas/b.ts', 'web/c.ts', 'functions/domain/d.ts']);
   });
   it('a hand-written API URL in a page', () => {
-    const t = files({ 'web/intake/main.ts': "await fetch('/api/intake', { method: 'POST' });", 'web/shared/ok.ts': "api('PostIntake', {});" });
+    const t = files({ 'web/intake/main.ts': "await fetch('/api/intake', { method: 'POST' });", 'web/common/ok.ts': "api('PostIntake', {});" });
     expect(noUrlsInPages(t).map((v) => v.file)).toEqual(['web/intake/main.ts']);
   });
   it('a file in functions/ over 300 lines', () => {

@@ -5,7 +5,7 @@ import type { Role } from '../staff.js';
  * One contract per route: id, method, path, who may call it, the request's parts and the
  * response for each status it answers. The CDK route table (infra/routes.ts), the local API
  * server, the handler's parsing (functions/lib/api-handler.ts), the OpenAPI document
- * (schemas/http/openapi.ts), the pages' typed client (web/shared/api-client.ts) and the tests
+ * (schemas/http/openapi.ts), the pages' typed client (web/common/api-client.ts) and the tests
  * all read it from here: nobody writes a path or a response shape twice.
  */
 

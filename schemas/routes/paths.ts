@@ -1,6 +1,6 @@
 /**
  * Each route's method and path, written once. The contracts (schemas/routes/*.ts) take them from
- * here, and so does the pages' typed client (web/shared/api-client.ts), which must not bundle the
+ * here, and so does the pages' typed client (web/common/api-client.ts), which must not bundle the
  * contracts' schemas (a phone-first page stays small).
  */
 export const ROUTE_PATHS = {

@@ -140,7 +140,7 @@ export function fileSizes(files: Files, maxLines = 300): Violation[] {
   return out;
 }
 
-/** The pages name routes through the typed client (web/shared/api-client.ts), never by URL. */
+/** The pages name routes through the typed client (web/common/api-client.ts), never by URL. */
 export function noUrlsInPages(files: Files): Violation[] {
   const out: Violation[] = [];
   for (const [file, source] of files) {

@@ -5,8 +5,8 @@ import { DEMO_SITES } from '../../schemas/sites.js';
 import { validateIntake } from '../../schemas/validate-intake.js';
 import { localise } from '../../schemas/validation-errors.js';
 import { buildBody, checkAnswers, toFieldProblems, visibleSections } from '../../web/intake/answers.js';
-import { validate } from '../../web/shared/json-schema.js';
-import { initialLanguage } from '../../web/shared/language.js';
+import { validate } from '../../web/common/json-schema.js';
+import { initialLanguage } from '../../web/common/language.js';
 import { answers, type Answers } from './form.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiDownload } from '../../web/shared/api-client.js';
+import { apiDownload } from '../../web/common/api-client.js';
 
 describe('apiDownload (the pages\' client for CSV and XLSX)', () => {
   it('asks the route by its id, with the query and the token; hands back the file and its name', async () => {

@@ -1,6 +1,6 @@
 import type { FieldDefinition, FormDefinition } from '../../schemas/form-definition.js';
-import { acceptsEmpty, schemaAt, validate, type JsonSchema, type SchemaProblem } from '../shared/json-schema.js';
-import { fill } from '../shared/text.js';
+import { acceptsEmpty, schemaAt, validate, type JsonSchema, type SchemaProblem } from '../common/json-schema.js';
+import { fill } from '../common/text.js';
 
 /**
  * The answers as the page keeps them (one value per field path) and the request body built from

@@ -1,5 +1,5 @@
 import type { FieldDefinition, FormDefinition } from '../../schemas/form-definition.js';
-import { h, idFor, setReference } from '../shared/dom.js';
+import { h, idFor, setReference } from '../common/dom.js';
 import type { Answer } from './answers.js';
 
 /**

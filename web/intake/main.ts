@@ -1,9 +1,9 @@
 import './styles.css';
 import type { FieldDefinition, FormDefinition } from '../../schemas/form-definition.js';
-import { api } from '../shared/api-client.js';
-import { byId, h, idFor } from '../shared/dom.js';
-import { initialLanguage } from '../shared/language.js';
-import { fill } from '../shared/text.js';
+import { api } from '../common/api-client.js';
+import { byId, h, idFor } from '../common/dom.js';
+import { initialLanguage } from '../common/language.js';
+import { fill } from '../common/text.js';
 import { buildBody, checkAnswers, toFieldProblems, visibleSections, type Answers, type FieldProblem, type Section } from './answers.js';
 import { focusTarget, readField, renderField, setFieldError, writeField } from './fields.js';
 import { clearSession, loadSession, newKey, saveSession, type Session } from './session.js';

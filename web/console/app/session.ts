@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import type { Role } from '../../../schemas/staff.js';
 import type { RouteId } from '../../../schemas/routes/paths.js';
-import { api, apiDownload, type Answer, type BodyOf, type ContractOf, type DownloadRouteId, type RequestOptions } from '../../shared/api-client.js';
+import { api, apiDownload, type Answer, type BodyOf, type ContractOf, type DownloadRouteId, type RequestOptions } from '../../common/api-client.js';
 import type { ConsoleAuth, User } from '../auth.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { BodyOf } from '../../shared/api-client.js';
+import type { BodyOf } from '../../common/api-client.js';
 import { formatDateTime, formatDue } from '../app/format.js';
 
 /**

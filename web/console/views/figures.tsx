@@ -6,7 +6,7 @@ import { navigate, useFocusOnNavigation, withQuery } from '../app/router.js';
 import { call, type Me } from '../app/session.js';
 import { setTitle, type ViewProps } from '../app/views.js';
 import { LoadProblem, Loading } from '../components/common.js';
-import type { BodyOf } from '../../shared/api-client.js';
+import type { BodyOf } from '../../common/api-client.js';
 import { FigureDownloads } from './figures-downloads.js';
 import { ChartLegend, OutcomesChart } from './figures-chart.js';
 

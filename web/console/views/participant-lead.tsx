@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BodyOf } from '../../shared/api-client.js';
+import type { BodyOf } from '../../common/api-client.js';
 import { formatDateTime } from '../app/format.js';
 import { ROLE_LABELS, labelOf } from '../app/labels.js';
 import { call, type Me } from '../app/session.js';

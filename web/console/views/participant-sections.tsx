@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { BodyOf } from '../../shared/api-client.js';
+import type { BodyOf } from '../../common/api-client.js';
 import { ageOn, berlinToday, formatDateTime, formatShortDay } from '../app/format.js';
 import {
   AUDIT_ACTIONS,

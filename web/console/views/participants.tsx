@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ParticipantStatus } from '../../../schemas/staff.js';
-import type { BodyOf } from '../../shared/api-client.js';
+import type { BodyOf } from '../../common/api-client.js';
 import { formatShortDateTime } from '../app/format.js';
 import { HELP_LABELS, STATUS_LABELS, labelOf } from '../app/labels.js';
 import { Link, navigate, useFocusOnNavigation, withQuery } from '../app/router.js';

@@ -1,6 +1,6 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BodyOf } from '../../shared/api-client.js';
+import type { BodyOf } from '../../common/api-client.js';
 import { formatDateTime, formatDay } from '../app/format.js';
 import { PLACEMENT_OUTCOME_LABELS, labelOf } from '../app/labels.js';
 import { Link, useFocusOnNavigation } from '../app/router.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PlacementStatus } from '../../../schemas/placements.js';
-import type { BodyOf } from '../../shared/api-client.js';
+import type { BodyOf } from '../../common/api-client.js';
 import { formatShortDay } from '../app/format.js';
 import { PLACEMENT_STATUS_LABELS, labelOf } from '../app/labels.js';
 import { Link, navigate, useFocusOnNavigation, withQuery } from '../app/router.js';

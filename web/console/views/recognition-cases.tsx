@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CompetentBody, RecognitionCaseState } from '../../../schemas/recognition.js';
-import type { BodyOf } from '../../shared/api-client.js';
+import type { BodyOf } from '../../common/api-client.js';
 import { formatShortDay } from '../app/format.js';
 import { COMPETENT_BODY_LABELS, DEADLINE_LABELS, RECOGNITION_STATE_LABELS, countryName, labelOf } from '../app/labels.js';
 import { bodyText } from '../app/recognition-text.js';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DecisionResult, FactType } from '../../../schemas/recognition.js';
-import type { BodyOf } from '../../shared/api-client.js';
+import type { BodyOf } from '../../common/api-client.js';
 import { berlinToday, formatDateTime, formatDay } from '../app/format.js';
 import { DECISION_RESULT_LABELS, FACT_TYPE_LABELS, ROLE_LABELS, labelOf } from '../app/labels.js';
 import { allowedText, lengthText, linesOf, refusalText } from '../app/recognition-text.js';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BodyOf } from '../../shared/api-client.js';
+import type { BodyOf } from '../../common/api-client.js';
 import { formatDateTime, formatDue, formatShortDateTime, formatWeekdayDay } from '../app/format.js';
 import { DEADLINE_LABELS, countryName } from '../app/labels.js';
 import { bodyText } from '../app/recognition-text.js';
