@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useDownloads } from '../app/downloads.js';
 import { download, type DownloadId, type Me } from '../app/session.js';
 
 /**
@@ -15,41 +15,10 @@ const FILES: { id: DownloadId; label: string; roles: readonly Me['role'][] }[] =
 ];
 
 export function FigureDownloads({ me, query }: { me: Me; query: { from?: string | undefined; to?: string | undefined; site?: string | undefined } }) {
-  const [busy, setBusy] = useState<DownloadId | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const sending = useRef(false);
+  const { busy, result, save: saveAs } = useDownloads<DownloadId>('Die Datei konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.');
   const files = FILES.filter((f) => f.roles.includes(me.role));
-
-  const save = async (id: DownloadId) => {
-    if (sending.current) return; // one download at a time, however often pressed
-    sending.current = true;
-    setBusy(id);
-    setResult(null);
-    try {
-      // The participant export is always the lead's own site: it takes the period only.
-      const q = id === 'GetParticipantsCsv' ? { from: query.from, to: query.to } : query;
-      const res = await download(id, q);
-      if (!res.ok) {
-        setResult({ ok: false, text: res.message ?? 'Die Datei konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.' });
-        return;
-      }
-      const url = URL.createObjectURL(res.blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = res.filename;
-      a.hidden = true;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setResult({ ok: true, text: `Heruntergeladen: ${res.filename}` });
-    } catch {
-      setResult({ ok: false, text: 'Keine Verbindung zum Server. Bitte versuchen Sie es gleich noch einmal.' });
-    } finally {
-      sending.current = false;
-      setBusy(null);
-    }
-  };
+  // The participant export is always the lead's own site: it takes the period only.
+  const save = (id: DownloadId) => saveAs(id, () => download(id, id === 'GetParticipantsCsv' ? { from: query.from, to: query.to } : query));
 
   return (
     <section class="card no-print" aria-labelledby="downloads-title">

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useDownloads } from '../app/downloads.js';
 import { languageName } from '../app/labels.js';
 import { download, type Me } from '../app/session.js';
 import type { ParticipantRecord } from './participant-sections.js';
@@ -12,43 +12,12 @@ import type { ParticipantRecord } from './participant-sections.js';
  */
 export function DataExportSection({ record, me }: { record: ParticipantRecord; me: Me }) {
   const p = record.participant;
-  const [busy, setBusy] = useState<string | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const sending = useRef(false);
+  const { busy, result, save: saveAs } = useDownloads<string>('Die Auskunft konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.');
   const mayExport = me.role === 'lead' || (me.role === 'staff' && (!p.assignedTo || p.assignedTo.sub === me.sub));
   if (!mayExport) return null;
 
-  const save = async (what: string) => {
-    if (sending.current) return; // one export at a time, however often pressed
-    sending.current = true;
-    setBusy(what);
-    setResult(null);
-    try {
-      const res =
-        what === 'json'
-          ? await download('GetParticipantDataExport', {}, { id: p.id })
-          : await download('GetParticipantDataExportDocument', { lang: what }, { id: p.id });
-      if (!res.ok) {
-        setResult({ ok: false, text: res.message ?? 'Die Auskunft konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.' });
-        return;
-      }
-      const url = URL.createObjectURL(res.blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = res.filename;
-      a.hidden = true;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setResult({ ok: true, text: `Heruntergeladen: ${res.filename}` });
-    } catch {
-      setResult({ ok: false, text: 'Keine Verbindung zum Server. Bitte versuchen Sie es gleich noch einmal.' });
-    } finally {
-      sending.current = false;
-      setBusy(null);
-    }
-  };
+  const save = (what: string) =>
+    saveAs(what, () => (what === 'json' ? download('GetParticipantDataExport', {}, { id: p.id }) : download('GetParticipantDataExportDocument', { lang: what }, { id: p.id })));
 
   const buttons = [
     { what: 'de', label: 'Datenauskunft' },
