@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDateTime, formatDay } from '../app/format.js';
 import { CHANNEL_LABELS, EXIT_OUTCOME_LABELS, WITHDRAWAL_LABELS, labelOf } from '../app/labels.js';
 import { Link, navigate, useFocusOnNavigation } from '../app/router.js';
+import { useRecordLoad } from '../app/record-load.js';
 import { call, flash } from '../app/session.js';
 import { setTitle, type ViewProps } from '../app/views.js';
 import { LoadProblem, Loading, Name, Notice, Reference, StatusBadge } from '../components/common.js';
@@ -26,40 +27,17 @@ type RecordAction = ActionKind | 'assign' | 'transfer' | 'placement' | 'recognit
  * the view says "nicht gefunden".
  */
 
-const ID = /^[0-9a-f]{32}$/;
-
-type Load = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'problem' } | { kind: 'ready'; record: ParticipantRecord };
 
 export function ParticipantView({ params, me }: ViewProps) {
   const id = params['id'] ?? '';
-  const [load, setLoad] = useState<Load>(() => (ID.test(id) ? { kind: 'loading' } : { kind: 'not-found' }));
   const [open, setOpen] = useState<RecordAction | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
-  const ticket = useRef(0);
   const savedRef = useRef<HTMLDivElement>(null);
-  const heading = useFocusOnNavigation<HTMLHeadingElement>(load.kind !== 'loading');
-
-  /** Reads the record; while it re-reads, the old one stays on screen (no flicker, no lost input). */
-  const read = async (): Promise<void> => {
-    if (!ID.test(id)) return setLoad({ kind: 'not-found' });
-    const mine = ++ticket.current;
-    try {
-      const res = await call('GetParticipant', { params: { id } });
-      if (mine !== ticket.current) return;
-      if (res.ok) setLoad({ kind: 'ready', record: res.body });
-      else if (res.status === 404) setLoad({ kind: 'not-found' });
-      else setLoad((l) => (l.kind === 'ready' ? l : { kind: 'problem' }));
-    } catch {
-      if (mine === ticket.current) setLoad((l) => (l.kind === 'ready' ? l : { kind: 'problem' }));
-    }
-  };
-
-  useEffect(() => {
-    setLoad(ID.test(id) ? { kind: 'loading' } : { kind: 'not-found' });
+  const { load, setLoad, read } = useRecordLoad<ParticipantRecord>(id, () => call('GetParticipant', { params: { id } }), () => {
     setOpen(null);
     setSaved(null);
-    void read();
-  }, [id]);
+  });
+  const heading = useFocusOnNavigation<HTMLHeadingElement>(load.kind !== 'loading');
 
   useEffect(() => {
     if (saved) savedRef.current?.focus();

@@ -4,6 +4,7 @@ import type { BodyOf } from '../../common/api-client.js';
 import { formatDateTime, formatDay } from '../app/format.js';
 import { PLACEMENT_OUTCOME_LABELS, labelOf } from '../app/labels.js';
 import { Link, useFocusOnNavigation } from '../app/router.js';
+import { useRecordLoad } from '../app/record-load.js';
 import { call } from '../app/session.js';
 import { setTitle, type ViewProps } from '../app/views.js';
 import { LoadProblem, Loading, Notice, Reference } from '../components/common.js';
@@ -21,9 +22,6 @@ import { PlacementStatusBadge, periodText } from './placements.js';
 type PlacementRecord = BodyOf<'GetPlacement'>;
 type Detail = PlacementRecord['placement'];
 
-const ID = /^[0-9a-f]{32}$/;
-
-type Load = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'problem' } | { kind: 'ready'; record: PlacementRecord };
 
 /** Which actions the placement's state allows (the API decides; this only hides what it would refuse). */
 export function allowedActions(p: Detail): Record<PlacementAction, boolean> {
@@ -37,33 +35,14 @@ export function allowedActions(p: Detail): Record<PlacementAction, boolean> {
 
 export function PlacementView({ params }: ViewProps) {
   const id = params['id'] ?? '';
-  const [load, setLoad] = useState<Load>(() => (ID.test(id) ? { kind: 'loading' } : { kind: 'not-found' }));
   const [open, setOpen] = useState<PlacementAction | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
-  const ticket = useRef(0);
   const savedRef = useRef<HTMLDivElement>(null);
-  const heading = useFocusOnNavigation<HTMLHeadingElement>(load.kind !== 'loading');
-
-  const read = async (): Promise<void> => {
-    if (!ID.test(id)) return setLoad({ kind: 'not-found' });
-    const mine = ++ticket.current;
-    try {
-      const res = await call('GetPlacement', { params: { id } });
-      if (mine !== ticket.current) return;
-      if (res.ok) setLoad({ kind: 'ready', record: res.body });
-      else if (res.status === 404) setLoad({ kind: 'not-found' });
-      else setLoad((l) => (l.kind === 'ready' ? l : { kind: 'problem' }));
-    } catch {
-      if (mine === ticket.current) setLoad((l) => (l.kind === 'ready' ? l : { kind: 'problem' }));
-    }
-  };
-
-  useEffect(() => {
-    setLoad(ID.test(id) ? { kind: 'loading' } : { kind: 'not-found' });
+  const { load, setLoad, read } = useRecordLoad<PlacementRecord>(id, () => call('GetPlacement', { params: { id } }), () => {
     setOpen(null);
     setSaved(null);
-    void read();
-  }, [id]);
+  });
+  const heading = useFocusOnNavigation<HTMLHeadingElement>(load.kind !== 'loading');
 
   useEffect(() => {
     if (saved) savedRef.current?.focus();

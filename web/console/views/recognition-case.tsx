@@ -4,6 +4,7 @@ import { formatDateTime, formatShortDay } from '../app/format.js';
 import { DEADLINE_LABELS, countryName } from '../app/labels.js';
 import { bodyText } from '../app/recognition-text.js';
 import { Link, useFocusOnNavigation } from '../app/router.js';
+import { useRecordLoad } from '../app/record-load.js';
 import { call } from '../app/session.js';
 import { setTitle, type ViewProps } from '../app/views.js';
 import { LoadProblem, Loading, Notice, Reference } from '../components/common.js';
@@ -22,40 +23,18 @@ import { CaseFieldsSection, CostForm, CostsSection, DeadlinesSection, DocumentsS
  * ergänzen"). Another site's case answers 404 like an unknown id: "nicht gefunden".
  */
 
-const ID = /^[0-9a-f]{32}$/;
-
-type Load = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'problem' } | { kind: 'ready'; record: RecognitionRecord };
 type Action = { kind: 'fact'; correct?: Fact } | { kind: 'cost' } | { kind: 'open' };
 
 export function RecognitionCaseView({ params, me }: ViewProps) {
   const id = params['id'] ?? '';
-  const [load, setLoad] = useState<Load>(() => (ID.test(id) ? { kind: 'loading' } : { kind: 'not-found' }));
   const [open, setOpen] = useState<Action | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
-  const ticket = useRef(0);
   const savedRef = useRef<HTMLDivElement>(null);
-  const heading = useFocusOnNavigation<HTMLHeadingElement>(load.kind !== 'loading');
-
-  const read = async (): Promise<void> => {
-    if (!ID.test(id)) return setLoad({ kind: 'not-found' });
-    const mine = ++ticket.current;
-    try {
-      const res = await call('GetRecognitionCase', { params: { id } });
-      if (mine !== ticket.current) return;
-      if (res.ok) setLoad({ kind: 'ready', record: res.body });
-      else if (res.status === 404) setLoad({ kind: 'not-found' });
-      else setLoad((l) => (l.kind === 'ready' ? l : { kind: 'problem' }));
-    } catch {
-      if (mine === ticket.current) setLoad((l) => (l.kind === 'ready' ? l : { kind: 'problem' }));
-    }
-  };
-
-  useEffect(() => {
-    setLoad(ID.test(id) ? { kind: 'loading' } : { kind: 'not-found' });
+  const { load, setLoad, read } = useRecordLoad<RecognitionRecord>(id, () => call('GetRecognitionCase', { params: { id } }), () => {
     setOpen(null);
     setSaved(null);
-    void read();
-  }, [id]);
+  });
+  const heading = useFocusOnNavigation<HTMLHeadingElement>(load.kind !== 'loading');
 
   useEffect(() => {
     if (saved) savedRef.current?.focus();
