@@ -55,6 +55,8 @@ export const ROUTES: RouteSpec[] = [
   route(R.GetParticipantAudit, 'functions/staff/get-participant-audit.ts', ['table:read', 'table:write']),
   route(R.GetParticipantDataExport, 'functions/staff/get-data-export.ts', ['table:read', 'table:write']),
   route(R.GetParticipantDataExportDocument, 'functions/staff/get-data-export-document.ts', ['table:read', 'table:write']),
+  route(R.RequestErasure, 'functions/staff/request-erasure.ts', ['table:read', 'table:write']),
+  route(R.ReadRestrictedParticipant, 'functions/staff/read-restricted-participant.ts', ['table:read', 'table:write']),
   route(R.RecordFirstContact, 'functions/staff/record-contact.ts', ['table:read', 'table:write']),
   route(R.WithdrawParticipant, 'functions/staff/withdraw-participant.ts', ['table:read', 'table:write']),
   // The exit ends the participant's workflows (callers.stop in workflow-specs.ts) and moves the figures.

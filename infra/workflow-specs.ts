@@ -29,6 +29,24 @@ export interface TableStreamTrigger {
   executionName: { prefix: string; inputField: string };
 }
 
+/**
+ * A schedule: EventBridge Scheduler on AWS (a cron in the time zone), a timer on the movable clock
+ * locally (local/scheduler.ts). Once a day at `at` (HH:MM).
+ */
+export interface DailyScheduleTrigger {
+  kind: 'daily';
+  at: `${number}:${number}`;
+  timezone: 'Europe/Berlin';
+  /** The (empty) input of each execution: nothing about anyone crosses into the workflow. */
+  input: Record<string, never>;
+}
+
+/** The Scheduler's expression of a daily trigger: `cron(M H * * ? *)`. */
+export function cronOf(t: DailyScheduleTrigger): string {
+  const [h, m] = t.at.split(':').map(Number);
+  return `cron(${m} ${h} * * ? *)`;
+}
+
 export type WorkflowAction = 'start' | 'read' | 'stop' | 'callback';
 
 export interface WorkflowSpec {
@@ -37,7 +55,7 @@ export interface WorkflowSpec {
   definition: string;
   /** Task ids (TASKS) the definition uses as `${<TaskId>FunctionArn}`. */
   tasks: string[];
-  trigger?: TableStreamTrigger;
+  trigger?: TableStreamTrigger | DailyScheduleTrigger;
   /** Route or task ids allowed each action on this state machine's executions. */
   callers?: Partial<Record<WorkflowAction, string[]>>;
 }
@@ -59,6 +77,7 @@ export const TASKS: TaskSpec[] = [
   { id: 'ScheduleRecognition', entry: 'functions/recognition/schedule.ts', access: ['table:read'] },
   { id: 'StoreRecognitionToken', entry: 'functions/recognition/store-token.ts', access: ['table:read', 'table:write'] },
   { id: 'SendRecognitionReminders', entry: 'functions/recognition/send-reminders.ts', access: ['table:read', 'table:write', 'mail:send'] },
+  { id: 'SweepRetention', entry: 'functions/retention/sweep.ts', access: ['table:read', 'table:write'] },
 ];
 
 export const WORKFLOWS: WorkflowSpec[] = [
@@ -76,7 +95,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
     },
     callers: {
       read: ['GetParticipant', 'GetParticipantDataExport', 'GetParticipantDataExportDocument'],
-      stop: ['RecordFirstContact', 'WithdrawParticipant', 'ExitParticipant'],
+      stop: ['RecordFirstContact', 'WithdrawParticipant', 'ExitParticipant', 'RequestErasure', 'SweepRetention'],
     },
   },
   {
@@ -95,7 +114,7 @@ export const WORKFLOWS: WorkflowSpec[] = [
     callers: {
       start: ['CreatePlacement'],
       read: ['GetPlacement', 'GetParticipantDataExport', 'GetParticipantDataExportDocument'],
-      stop: ['CancelPlacement', 'ExitParticipant'],
+      stop: ['CancelPlacement', 'ExitParticipant', 'RequestErasure', 'SweepRetention'],
       callback: ['PostEmployerPage', 'PostPlacementOutcome'],
     },
   },
@@ -107,9 +126,16 @@ export const WORKFLOWS: WorkflowSpec[] = [
     callers: {
       start: ['CreateRecognitionCase', 'OpenRecognitionCase'],
       read: ['GetRecognitionCase', 'GetParticipantDataExport', 'GetParticipantDataExportDocument'],
-      stop: ['ExitParticipant'],
+      stop: ['ExitParticipant', 'RequestErasure', 'SweepRetention'],
       callback: ['PostRecognitionEvent', 'UpdateRecognitionDocuments'],
     },
+  },
+  {
+    id: 'RetentionSweep',
+    definition: 'infra/workflows/retention-sweep.asl.json',
+    tasks: ['SweepRetention'],
+    // Once a night: erase what is due by the retention rules (schemas/retention.ts); DynamoDB's TTL is the backstop.
+    trigger: { kind: 'daily', at: '02:30', timezone: 'Europe/Berlin', input: {} },
   },
 ];
 

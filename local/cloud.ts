@@ -10,6 +10,7 @@ import { createApiServer } from './api-server.js';
 import { Clock, handleClockRequest } from './clock.js';
 import { dateFollows } from './clock-date.js';
 import { ensureTable, startDynamo, type LocalDynamo } from './dynamo.js';
+import { connectSchedules, type ScheduleControl } from './scheduler.js';
 import { connectStreamTriggers, redriveStreamTriggers, type PipeControl } from './stream-pipe.js';
 import { close, listen } from './listen.js';
 import { startMail } from './mail.js';
@@ -41,6 +42,8 @@ export interface LocalCloud {
   /** The workflow clock (also at GET/POST /local/clock): tests move it forward. */
   clock: Clock;
   intakePipe: PipeControl;
+  /** The nightly schedules (EventBridge Scheduler on AWS) on the workflow clock. */
+  schedules: ScheduleControl;
   /**
    * The local stand-in for Cognito: an authorization server at `${apiUrl}/local/auth` (code flow
    * with PKCE for the console, `POST /local/auth/token` for scripts) and the staff token check.
@@ -129,6 +132,8 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
     stops.push(() => runner.stop()); // stops first: workflows before the services they use
     const registry = [...WORKFLOWS, ...(options.workflows?.extraWorkflows ?? [])];
     const intakePipe = connectStreamTriggers(dynamo.onChange, workflows, registry);
+    const schedules = connectSchedules(clock, workflows, registry);
+    stops.push(async () => schedules.stop());
     const resumed = await workflows.resume();
     const redriven = resumed + (await redriveStreamTriggers(dynamo.client, LOCAL_TABLE_NAME, workflows, registry));
     const seeded = settings.seed ? await seedDemoData(dynamo.client, LOCAL_TABLE_NAME) : false;
@@ -158,6 +163,7 @@ export async function startLocalCloud(settings: LocalSettings, options: LocalClo
       workflows,
       clock,
       intakePipe,
+      schedules,
       auth,
       dynamoMeter: options.dynamo?.meter ? { meter: dynamo.meter, resetMeter: dynamo.resetMeter } : undefined,
       redriven,

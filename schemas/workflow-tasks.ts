@@ -117,3 +117,7 @@ export const RecognitionWaitState = lazySchema(() =>
   }),
 );
 export type RecognitionWaitState = z.infer<ReturnType<typeof RecognitionWaitState>>;
+
+/** SweepRetention (the nightly retention sweep): nothing but what the schedule passes (no ids, no data). */
+export const SweepTaskInput = z.object({});
+export type SweepTaskInput = z.infer<typeof SweepTaskInput>;

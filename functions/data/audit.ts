@@ -49,6 +49,20 @@ export async function appendSiteAudit(site: string, entry: AuditEntry): Promise<
   );
 }
 
+/** A site-level entry a retried step may write again: its key is fixed by `once` (hashed), so the second write changes nothing. */
+export async function appendSiteAuditOnce(site: string, entry: AuditEntry, once: string): Promise<void> {
+  const suffix = createHash('sha256').update(once).digest('hex').slice(0, 8);
+  await ifCondition(() =>
+    dynamo.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...key.siteAudit(site, entry.at, suffix), type: ITEM_TYPE.siteAudit, site, ...entry },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    ),
+  );
+}
+
 /** A page of a participant's audit trail, newest first; `after` is the last sort key seen. */
 export async function auditPage(
   participantId: string,

@@ -25,6 +25,7 @@
  * | Employer link          | EMPLOYER_LINK#<sha256(link id)>     | EMPLOYER_LINK                  | – (expires: TTL, well after the link's validUntil)                 |
  * | Figure counter         | REPORT#<site>                       | DAY#<entry day>                | –                                                                  |
  * | (Participant, figures unsettled) | PARTICIPANT#<id>          | PROFILE                        | GSI3 REPORT#UNSETTLED / <id> (while a change is not yet in the counters) |
+ * | (Participant, retention)| PARTICIPANT#<id>                    | PROFILE                        | GSI4 RETENTION#DUE / <erasure due>#participant#<id> (withdrawn, exited or restricted) |
  * | Recognition case (also a draft from the intake) | RECOGNITION#<id> | CASE                    | GSI1 SITE#<site>#RECOGNITION / RECOGNITION#<createdAt>#<id> (always) |
  * |                        |                                     |                                | GSI3 PARTICIPANT#<participantId>#RECOGNITION / <createdAt>#<id> (always) |
  * |                        |                                     |                                | GSI4 SITE#<site>#AGENDA / <end of the due day>#recognition.deadline#<id> (an unmet receipt or decision deadline with a known day) |
@@ -80,6 +81,9 @@
  * | every item about one person (access export, Art. 15) | Query PK = PARTICIPANT#<id>; Query GSI3 …#PLACEMENTS and …#RECOGNITION; BatchGet submissions, references, identity, employer links, then team notices by day | data-subject.ts |
  * | a fact moves the figures; settle them (docs/figures.md) | the fact's write sets GSI3 REPORT#UNSETTLED; conditional Updates of Participant.figures (rev) and Figure counters | exits.ts, figure-state.ts, figure-counters.ts |
  * | the unsettled; a site's figures for a period; the lead's export | Query GSI3 REPORT#UNSETTLED; Query REPORT#<site> SK BETWEEN DAY#…; Query GSI1 in pages | figure-*.ts, participant-export.ts |
+ * | restrict a person (Art. 18): out of every list, search and agenda | conditional Update Participant (REMOVE GSI1/2/5, GSI4 → RETENTION#DUE), Delete Name-index entries; Update their placements and cases (REMOVE listing/agenda keys) | erasure.ts |
+ * | erase a person (Art. 17), now or when due (sweep)  | every item of data-subject.ts deleted, the profile last; one site audit entry (fixed key) | erasure.ts |
+ * | who is due for erasure (the nightly sweep)         | Query GSI4 RETENTION#DUE up to now, in pages        | erasure.ts      |
  */
 
 export const TABLE_KEYS = {
@@ -168,9 +172,14 @@ export const figureCounterPartition = (site: string) => `REPORT#${site}`;
 
 /** Participants whose latest fact is not in the counters yet: GSI3 (free on the profile), sparse, usually empty. */
 export const UNSETTLED_FIGURES = { index: INDEXES.siteNames, partition: 'REPORT#UNSETTLED' } as const;
-export function unsettledFigureKeys(participantId: string) {
-  return { [UNSETTLED_FIGURES.index.partitionKey]: UNSETTLED_FIGURES.partition, [UNSETTLED_FIGURES.index.sortKey]: participantId };
-}
+export const unsettledFigureKeys = (participantId: string) => ({ [UNSETTLED_FIGURES.index.partitionKey]: UNSETTLED_FIGURES.partition, [UNSETTLED_FIGURES.index.sortKey]: participantId });
+
+/**
+ * People due for erasure at the end of their retention (schemas/retention.ts), by due time: GSI4,
+ * which a withdrawn, exited or restricted profile no longer needs for the agenda. The sweep reads it.
+ */
+export const RETENTION_DUE = { index: INDEXES.siteAgenda, partition: 'RETENTION#DUE' } as const;
+export const retentionDueKeys = (dueAt: string, participantId: string) => ({ [RETENTION_DUE.index.partitionKey]: RETENTION_DUE.partition, [RETENTION_DUE.index.sortKey]: `${dueAt}#participant#${participantId}` });
 
 /** Recognition cases reuse GSI1 (site listing), GSI3 (by participant) and GSI4 (agenda), in partitions of their own. */
 export const RECOGNITION_INDEXES = { siteListing: INDEXES.siteListing, byParticipant: INDEXES.siteNames, agenda: INDEXES.siteAgenda } as const;
@@ -207,9 +216,7 @@ export const participantPlacementsPartition = (participantId: string) => `PARTIC
 
 export const staffDirectoryPartition = (site: string) => `SITE#${site}#STAFF`;
 
-export function participantPartition(id: string): string {
-  return `PARTICIPANT#${id}`;
-}
+export const participantPartition = (id: string): string => `PARTICIPANT#${id}`;
 
 /** The participant's index keys; the status index moves with the status. */
 export function participantIndexKeys(p: { site: string; status: string; createdAt: string; id: string }) {
@@ -230,12 +237,9 @@ export const siteAgendaPartition = (site: string) => `SITE#${site}#AGENDA`;
 export const siteAssignmentPartition = (site: string, sub: string) => `SITE#${site}#ASSIGNED#${sub}`;
 
 /** A Name-index entry's search key: `<folded entry>#<participant id>` (a prefix query finds it). */
-export function nameIndexKeys(site: string, entry: string, participantId: string) {
-  return {
-    [INDEXES.siteNames.partitionKey]: siteNamesPartition(site),
-    [INDEXES.siteNames.sortKey]: `${entry}#${participantId}`,
-  };
-}
+export const nameIndexKeys = (site: string, entry: string, participantId: string) => ({
+  [INDEXES.siteNames.partitionKey]: siteNamesPartition(site), [INDEXES.siteNames.sortKey]: `${entry}#${participantId}`,
+});
 
 /** Kinds of agenda items (the middle part of the agenda sort key). */
 export const AGENDA_KINDS = {
@@ -251,23 +255,17 @@ export const AGENDA_KINDS = {
 export type AgendaKind = (typeof AGENDA_KINDS)[keyof typeof AGENDA_KINDS];
 
 /** An agenda item's index keys: the site's agenda, sorted by due time. */
-export function agendaKeys(site: string, dueAt: string, kind: AgendaKind, id: string) {
-  return {
-    [INDEXES.siteAgenda.partitionKey]: siteAgendaPartition(site),
-    [INDEXES.siteAgenda.sortKey]: `${dueAt}#${kind}#${id}`,
-  };
-}
+export const agendaKeys = (site: string, dueAt: string, kind: AgendaKind, id: string) => ({
+  [INDEXES.siteAgenda.partitionKey]: siteAgendaPartition(site), [INDEXES.siteAgenda.sortKey]: `${dueAt}#${kind}#${id}`,
+});
 
 /** The exclusive upper bound of agenda sort keys due at or before `until` (ISO): '$' sorts after '#'. */
 export const agendaBefore = (until: string) => `${until}$`;
 
 /** The assignment index keys of a participant assigned to `sub`. */
-export function assignmentKeys(site: string, sub: string, createdAt: string, id: string) {
-  return {
-    [INDEXES.siteAssignment.partitionKey]: siteAssignmentPartition(site, sub),
-    [INDEXES.siteAssignment.sortKey]: `${createdAt}#${id}`,
-  };
-}
+export const assignmentKeys = (site: string, sub: string, createdAt: string, id: string) => ({
+  [INDEXES.siteAssignment.partitionKey]: siteAssignmentPartition(site, sub), [INDEXES.siteAssignment.sortKey]: `${createdAt}#${id}`,
+});
 
 /** What page cursors may carry (functions/data/cursor.ts): an index sort key and a participant PK. */
 export const CURSOR_PATTERNS = {

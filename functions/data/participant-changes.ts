@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ParticipantSchema, type Assignment, type Participant } from '../../schemas/model/participant.js';
 import { dynamo } from '../clients/dynamo.js';
-import { AGENDA_KINDS, agendaKeys, assignmentKeys, INDEXES, key, participantIndexKeys, siteStatusPartition, UNSETTLED_FIGURES } from './keys.js';
+import { AGENDA_KINDS, agendaKeys, assignmentKeys, INDEXES, key, participantIndexKeys, retentionDueKeys, siteStatusPartition, UNSETTLED_FIGURES } from './keys.js';
 import { getParticipant } from './participants.js';
 import { ifCondition, parseItem, tableName } from './table.js';
 
@@ -35,15 +35,20 @@ export async function whyNot(participantId: string, site: string, expectedVersio
  * Moves a participant to contacted or withdrawn: the status index key moves with the status, and
  * the participant leaves the site's agenda (no longer waiting for a first contact).
  */
-export async function changeStatus(participantId: string, site: string, expectedVersion: number, change: StatusChange, at: string): Promise<ChangeResult> {
+export async function changeStatus(participantId: string, site: string, expectedVersion: number, change: StatusChange, at: string, retentionDueAt?: string): Promise<ChangeResult> {
   const detail = change.status === 'contacted' ? { name: 'firstContact', value: change.firstContact } : { name: 'withdrawal', value: change.withdrawal };
+  // A withdrawal starts the retention period: the agenda entry gives way to the retention due one (GSI4).
+  const due = retentionDueAt ? retentionDueKeys(retentionDueAt, participantId) : undefined;
+  const agenda = due
+    ? `, retentionDueAt = :due, ${AGENDA.partitionKey} = :dpk, ${AGENDA.sortKey} = :dsk`
+    : ` REMOVE ${AGENDA.partitionKey}, ${AGENDA.sortKey}`;
   const out = await ifCondition(() =>
     dynamo.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: key.participant(participantId),
-        UpdateExpression: `SET #status = :status, #detail = :detail, version = version + :one, updatedAt = :at, ${INDEXES.siteStatus.partitionKey} = :gsi2pk, ${UNSETTLED} REMOVE ${AGENDA.partitionKey}, ${AGENDA.sortKey}`,
-        ConditionExpression: 'attribute_exists(PK) AND site = :site AND version = :version AND #status IN (:from1, :from2)',
+        UpdateExpression: `SET #status = :status, #detail = :detail, version = version + :one, updatedAt = :at, ${INDEXES.siteStatus.partitionKey} = :gsi2pk, ${UNSETTLED}${agenda}`,
+        ConditionExpression: 'attribute_exists(PK) AND site = :site AND version = :version AND #status IN (:from1, :from2) AND attribute_not_exists(restricted)',
         ExpressionAttributeNames: { '#status': 'status', '#detail': detail.name },
         ExpressionAttributeValues: {
           ':status': change.status,
@@ -57,6 +62,7 @@ export async function changeStatus(participantId: string, site: string, expected
           ':from1': 'new',
           ':from2': change.status === 'withdrawn' ? 'contacted' : 'new',
           ...unsettledValues(participantId),
+          ...(due ? { ':due': retentionDueAt, ':dpk': due[AGENDA.partitionKey], ':dsk': due[AGENDA.sortKey] } : {}),
         },
         ReturnValues: 'ALL_NEW',
       }),

@@ -6,6 +6,7 @@ import { getStaffMember } from '../data/staff-directory.js';
 import { InvalidInput, NotFound, StateConflict, VersionConflict } from '../domain/errors.js';
 import { assigneeView } from '../domain/participant-views.js';
 import type { SitePrincipal } from '../lib/principal.js';
+import { visibleTo } from '../domain/erasure.js';
 
 /**
  * A lead assigns a participant of their site to a staff member of the same site (one who is in
@@ -15,7 +16,7 @@ import type { SitePrincipal } from '../lib/principal.js';
 export async function assignParticipant(me: SitePrincipal, id: string, version: number, assignedTo: string | null, now: Date = new Date()) {
   const at = now.toISOString();
   const p = await getParticipant(id);
-  if (!p || p.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, p)) throw new NotFound();
   if (p.version !== version) throw new VersionConflict();
 
   let assignment: Assignment | null = null;

@@ -2,6 +2,10 @@ import { appendAudit } from '../data/audit.js';
 import { changeStatus, type StatusChange } from '../data/participant-changes.js';
 import { stopExecution } from '../data/workflows.js';
 import { NotFound, StateConflict, VersionConflict } from '../domain/errors.js';
+import { getParticipant } from '../data/participants.js';
+import { retentionDueAt } from '../domain/erasure.js';
+import { berlinDate } from '../domain/working-days.js';
+import { config } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
 import { settleFigures } from './settle-figures.js';
 import type { SitePrincipal } from '../lib/principal.js';
@@ -20,7 +24,10 @@ export async function changeParticipantStatus(
   action: string,
   at: string,
 ) {
-  const result = await changeStatus(participantId, me.site, version, change, at);
+  // A withdrawal starts the retention period, whose length depends on whether the person took part.
+  const before = change.status === 'withdrawn' ? await getParticipant(participantId) : undefined;
+  const due = before ? retentionDueAt(before, berlinDate(new Date(at)), config().funderRetentionEnd) : undefined;
+  const result = await changeStatus(participantId, me.site, version, change, at, due);
   if (!result.ok) {
     if (result.reason === 'not_found') throw new NotFound();
     throw result.reason === 'version' ? new VersionConflict() : new StateConflict();

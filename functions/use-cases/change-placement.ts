@@ -14,6 +14,7 @@ import type { SitePrincipal } from '../lib/principal.js';
 import { mailEmployer, mintLink, senderOf } from './employer-contact.js';
 import { recordOutcome } from './placement-follow-up.js';
 import { stopPlacementWorkflow } from './placement-workflow.js';
+import { visibleTo } from '../domain/erasure.js';
 
 /** What staff change on a placement: cancel it, or send the employer a new link. */
 
@@ -60,7 +61,7 @@ function openPurpose(p: Placement): LinkPurpose | undefined {
  */
 export async function resendPlacementLink(me: SitePrincipal, id: string, version: number, now: Date = new Date()) {
   const p = await getPlacement(id);
-  if (!p || p.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, p)) throw new NotFound();
   if (p.version !== version) throw new VersionConflict();
   const purpose = openPurpose(p);
   if (!purpose) throw new StateConflict();

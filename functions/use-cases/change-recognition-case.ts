@@ -12,6 +12,7 @@ import { agendaDueAt } from '../domain/recognition-schedule.js';
 import { berlinDate } from '../domain/working-days.js';
 import type { SitePrincipal } from '../lib/principal.js';
 import { wakeRecognition } from './recognition-workflow.js';
+import { visibleTo } from '../domain/erasure.js';
 
 /**
  * What staff change on a recognition case, each on the version they saw: a fact of the procedure
@@ -25,7 +26,7 @@ const newId = () => randomBytes(16).toString('hex');
 
 async function caseFor(me: SitePrincipal, id: string, version: number): Promise<RecognitionCase> {
   const c = await getRecognition(id);
-  if (!c || c.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, c)) throw new NotFound();
   if (isRecognitionDraft(c)) throw new StateConflict('recognition_case_draft');
   if (c.version !== version) throw new VersionConflict();
   return c;

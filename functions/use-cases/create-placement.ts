@@ -9,6 +9,7 @@ import { checkPlacementDates, maxPlacementDays, placementIdFor } from '../domain
 import { berlinDate } from '../domain/working-days.js';
 import { startPlacement } from './placement-workflow.js';
 import type { SitePrincipal } from '../lib/principal.js';
+import { visibleTo } from '../domain/erasure.js';
 
 /**
  * A counsellor asks an employer for a trial placement: the participant must be the caller's site's
@@ -19,7 +20,7 @@ import type { SitePrincipal } from '../lib/principal.js';
  */
 export async function createPlacement(me: SitePrincipal, input: PlacementInput, idempotencyKey: string | undefined, now: Date = new Date()) {
   const participant = await getParticipant(input.participantId);
-  if (!participant || participant.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, participant)) throw new NotFound();
   if (participant.status === 'withdrawn') throw new StateConflict('participant_withdrawn');
 
   const maxDays = maxPlacementDays(participant.entry.employment.status, input.seriousObstacles);

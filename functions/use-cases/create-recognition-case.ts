@@ -12,6 +12,7 @@ import { agendaDueAt } from '../domain/recognition-schedule.js';
 import { berlinDate } from '../domain/working-days.js';
 import type { SitePrincipal } from '../lib/principal.js';
 import { startRecognition } from './recognition-workflow.js';
+import { visibleTo } from '../domain/erasure.js';
 
 /**
  * A counsellor opens a recognition case: for a participant of the caller's site (else NotFound)
@@ -22,7 +23,7 @@ import { startRecognition } from './recognition-workflow.js';
 
 async function participantOf(me: SitePrincipal, participantId: string) {
   const participant = await getParticipant(participantId);
-  if (!participant || participant.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, participant)) throw new NotFound();
   if (participant.status === 'withdrawn') throw new StateConflict('recognition_participant_withdrawn');
   return participant;
 }
@@ -67,7 +68,7 @@ export async function createRecognitionCase(me: SitePrincipal, input: Recognitio
 
 export async function openRecognitionDraft(me: SitePrincipal, id: string, input: RecognitionCaseOpenInput, now: Date = new Date()) {
   const found = await getRecognition(id);
-  if (!found || found.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, found)) throw new NotFound();
   if (found.version !== input.version) throw new VersionConflict();
   if (!isRecognitionDraft(found)) throw new StateConflict();
   const participant = await participantOf(me, found.participantId);

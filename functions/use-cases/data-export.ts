@@ -1,7 +1,7 @@
 import { DATA_EXPORT_AUDIT_ACTION } from '../../schemas/data-export.js';
 import type { Language } from '../../schemas/languages.js';
 import { appendAudit } from '../data/audit.js';
-import { itemsOfPerson } from '../data/data-subject.js';
+import { itemsOfPerson, type PersonKeys } from '../data/data-subject.js';
 import { getParticipant } from '../data/participants.js';
 import { executionSummary, placementExecutionArn, recognitionExecutionArn } from '../data/workflows.js';
 import { buildDataExport, executionName, mayExport, workflowRefs, type DataExport, type WorkflowRef, type WorkflowRun } from '../domain/data-export.js';
@@ -11,6 +11,7 @@ import { identityHash } from '../domain/intake.js';
 import { berlinDate } from '../domain/working-days.js';
 import { config, siteById } from '../lib/config.js';
 import type { SitePrincipal } from '../lib/principal.js';
+import { visibleTo } from '../domain/erasure.js';
 
 /**
  * The access request (Art. 15): everything stored about one person. The export is audited first
@@ -18,18 +19,23 @@ import type { SitePrincipal } from '../lib/principal.js';
  */
 export async function exportPersonData(me: SitePrincipal, id: string, request: { format: 'json' } | { format: 'html'; lang: Language }, now: Date = new Date()): Promise<DataExport> {
   const p = await getParticipant(id);
-  if (!p || p.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, p)) throw new NotFound();
   if (!mayExport(me, p)) throw new NotAllowed();
   await appendAudit(id, { at: now.toISOString(), actor: me.sub, role: me.role, action: DATA_EXPORT_AUDIT_ACTION, detail: request.format === 'html' ? { format: 'html', lang: request.lang } : { format: 'json' } });
 
-  const projectId = config().projectId;
-  const items = await itemsOfPerson({
-    participantId: id,
-    identityHashOf: (entry) => identityHash({ person: entry['person'] as Parameters<typeof identityHash>[0]['person'] }, projectId),
-    noticeDayOf: (receivedAt) => berlinDate(new Date(receivedAt)),
-  });
+  const items = await itemsOfPerson(personKeys(id));
   const runs = await Promise.all(workflowRefs(items).map(describeRun));
   return buildDataExport(p, items, runs, now);
+}
+
+/** How the person's items lead to keys outside their partition (identity hashes, team notice days), for the export and the erasure. */
+export function personKeys(participantId: string): PersonKeys {
+  const projectId = config().projectId;
+  return {
+    participantId,
+    identityHashOf: (entry) => identityHash({ person: entry['person'] as Parameters<typeof identityHash>[0]['person'] }, projectId),
+    noticeDayOf: (receivedAt) => berlinDate(new Date(receivedAt)),
+  };
 }
 
 /** The export as the readable document in one language. */

@@ -33,7 +33,8 @@ export type PostResult =
 
 /** Where a link stands, from its item and its placement (pure). */
 export function classify(hash: string, link: EmployerLink | undefined, p: Placement | undefined, now: Date): LinkState {
-  if (!link || !p || p.id !== link.placementId || p.site !== link.site) return { kind: 'unknown' };
+  // A restricted person's placement takes no more answers (Art. 18): its link is as unknown.
+  if (!link || !p || p.id !== link.placementId || p.site !== link.site || p.restricted) return { kind: 'unknown' };
   const purpose = link.purpose;
   const base = { purpose, placement: p };
   if (purpose === 'answer' ? p.answer : p.feedback) return { kind: 'answered', ...base };

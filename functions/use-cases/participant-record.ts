@@ -6,7 +6,9 @@ import { placementsOfParticipant } from '../data/placements.js';
 import { recognitionOfParticipant } from '../data/recognition-cases.js';
 import { describeExecution } from '../data/workflows.js';
 import { encodeAuditCursor } from '../data/cursor.js';
-import { NotFound } from '../domain/errors.js';
+import { NotFound, StateConflict } from '../domain/errors.js';
+import { visibleTo } from '../domain/erasure.js';
+import { ERASURE_AUDIT_ACTIONS, type RestrictedReadReason } from '../../schemas/erasure.js';
 import { suggestedOutcome } from '../domain/exit-rules.js';
 import { assigneeView } from '../domain/participant-views.js';
 import { participantPlacementView } from '../domain/placement-views.js';
@@ -23,7 +25,7 @@ export const AUDIT_PAGE = 50;
  * A participant's record for staff of its site. Another site's participant is NotFound exactly
  * like an unknown id. The read is audited before the data leaves.
  */
-export async function readParticipantRecord(me: SitePrincipal, id: string, now: Date = new Date()) {
+export async function readParticipantRecord(me: SitePrincipal, id: string, now: Date = new Date(), restrictedRead?: RestrictedReadReason) {
   const [found, audit, placements, recognition] = await Promise.all([
     getParticipantWithSubmissions(id),
     auditPage(id, { limit: AUDIT_PAGE }),
@@ -31,8 +33,13 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
     recognitionOfParticipant(id),
   ]);
   if (!found || found.participant.site !== me.site) throw new NotFound();
+  // A restricted person is read only by a lead with a reason (Art. 18(2)); to everyone else they do not exist.
+  if (found.participant.restricted && (!restrictedRead || me.role !== 'lead')) throw new NotFound();
+  if (restrictedRead && !found.participant.restricted) throw new StateConflict('not_restricted');
 
-  const read: AuditEntry = { at: now.toISOString(), actor: me.sub, role: me.role, action: 'participant.read' };
+  const read: AuditEntry = restrictedRead
+    ? { at: now.toISOString(), actor: me.sub, role: me.role, action: ERASURE_AUDIT_ACTIONS.restrictedRead, detail: { reason: restrictedRead } }
+    : { at: now.toISOString(), actor: me.sub, role: me.role, action: 'participant.read' };
   await appendAudit(id, read);
 
   const { participant: p, submissions } = found;
@@ -81,11 +88,19 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
   };
 }
 
+/** A restricted person's record, read by a lead with a reason (Art. 18(2)); the read and its reason are audited. */
+export async function readRestrictedRecord(me: SitePrincipal, id: string, reason: RestrictedReadReason, now: Date = new Date()) {
+  const record = await readParticipantRecord(me, id, now, reason);
+  const r = (await getParticipant(id))?.restricted;
+  if (!r) throw new NotFound();
+  return { restricted: { since: r.since, reason: r.reason, erasureDueAt: r.erasureDueAt }, reason, record };
+}
+
 /** Older audit entries, newest first, for staff of the participant's site. */
 export async function readAuditTrail(me: SitePrincipal, id: string, after: string | undefined) {
   // The site check needs the profile only (one Get), read beside the page, not the submissions.
   const [participant, page] = await Promise.all([getParticipant(id), auditPage(id, { limit: AUDIT_PAGE, ...(after ? { after } : {}) })]);
-  if (!participant || participant.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, participant)) throw new NotFound();
   return { items: page.items.map(auditView), cursor: page.next ? encodeAuditCursor(page.next) : null };
 }
 

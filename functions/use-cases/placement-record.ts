@@ -6,6 +6,7 @@ import { placementDetail, placementSummary } from '../domain/placement-views.js'
 import type { PlacementStatus } from '../../schemas/placements.js';
 import type { SitePrincipal } from '../lib/principal.js';
 import { placementWorkflow } from './placement-workflow.js';
+import { visibleTo } from '../domain/erasure.js';
 
 /** Reading trial placements: a page of the site's, or one in full. Both are audited before the data leaves. */
 
@@ -26,7 +27,7 @@ export async function listSitePlacements(me: SitePrincipal, q: { status?: Placem
 /** One placement for staff of its site (another site's is NotFound, like an unknown id). */
 export async function readPlacement(me: SitePrincipal, id: string, now: Date = new Date()) {
   const p = await getPlacement(id);
-  if (!p || p.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, p)) throw new NotFound();
   await appendAudit(p.participantId, { at: now.toISOString(), actor: me.sub, role: me.role, action: 'placement.read', detail: { placementId: p.id } });
   return {
     placement: placementDetail(p),

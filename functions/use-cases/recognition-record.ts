@@ -7,6 +7,7 @@ import { InvalidCursor, NotFound } from '../domain/errors.js';
 import { recognitionDetail, recognitionSummary, type RecognitionSummary } from '../domain/recognition-views.js';
 import type { SitePrincipal } from '../lib/principal.js';
 import { recognitionWorkflow } from './recognition-workflow.js';
+import { visibleTo } from '../domain/erasure.js';
 
 /** Reading recognition cases: a page of the site's, or one in full. Both are audited before the data leaves. */
 
@@ -61,7 +62,7 @@ export async function listSiteRecognitionCases(me: SitePrincipal, q: Recognition
 /** One case for staff of its site (another site's is NotFound, like an unknown id). */
 export async function readRecognitionCase(me: SitePrincipal, id: string, now: Date = new Date()) {
   const c = await getRecognition(id);
-  if (!c || c.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, c)) throw new NotFound();
   await appendAudit(c.participantId, { at: now.toISOString(), actor: me.sub, role: me.role, action: 'recognition.read', detail: { caseId: c.id } });
   return recognitionDetail(c, now, isRecognitionDraft(c) ? null : await recognitionWorkflow(c, now));
 }

@@ -4,17 +4,14 @@ import type { Participant } from '../../schemas/model/participant.js';
 import { appendAudit } from '../data/audit.js';
 import { writeExit, writeExitCorrection } from '../data/exits.js';
 import { getParticipant } from '../data/participants.js';
-import { placementsOfParticipant } from '../data/placements.js';
-import { recognitionOfParticipant } from '../data/recognition-cases.js';
-import { stopExecution, stopPlacementExecution, stopRecognitionExecution } from '../data/workflows.js';
 import { InvalidInput, NotFound, StateConflict, VersionConflict } from '../domain/errors.js';
 import { correctionRefusal, exitDateProblems, exitRefusal } from '../domain/exit-rules.js';
-import { caseState } from '../domain/recognition-views.js';
 import { berlinDate } from '../domain/working-days.js';
-import { isRecognitionDraft } from '../../schemas/model/recognition.js';
-import { logger } from '../lib/logger.js';
 import type { SitePrincipal } from '../lib/principal.js';
+import { endWorkflows } from './end-workflows.js';
 import { settleFigures } from './settle-figures.js';
+import { retentionDueAt, visibleTo } from '../domain/erasure.js';
+import { config } from '../lib/config.js';
 
 /**
  * The exit and its correction: refused by the domain's rules (409 with the rule's code, 400 at the
@@ -24,7 +21,7 @@ import { settleFigures } from './settle-figures.js';
 export async function recordExit(me: SitePrincipal, participantId: string, body: ExitInput | ExitCorrectionInput, kind: 'exit' | 'correction', now = new Date()) {
   const at = now.toISOString();
   const p = await getParticipant(participantId);
-  if (!p || p.site !== me.site) throw new NotFound();
+  if (!visibleTo(me, p)) throw new NotFound();
   if (p.version !== body.version) throw new VersionConflict();
   const refusal = kind === 'exit' ? exitRefusal(p) : correctionRefusal(p);
   if (refusal) throw new StateConflict(refusal);
@@ -32,7 +29,7 @@ export async function recordExit(me: SitePrincipal, participantId: string, body:
   if (problems.length) throw new InvalidInput(problems);
 
   const exit = exitRecord(body, at, me.sub);
-  const result = kind === 'exit' ? await writeExit(p.id, p.site, body.version, exit, at) : await writeExitCorrection(p.id, p.site, body.version, exit, p.exit!, at);
+  const result = kind === 'exit' ? await writeExit(p.id, p.site, body.version, exit, at, retentionDueAt(p, body.date, config().funderRetentionEnd)) : await writeExitCorrection(p.id, p.site, body.version, exit, p.exit!, at);
   if (!result.ok) {
     if (result.reason === 'not_found') throw new NotFound();
     throw result.reason === 'version' ? new VersionConflict() : new StateConflict();
@@ -47,7 +44,7 @@ export async function recordExit(me: SitePrincipal, participantId: string, body:
     ...(kind === 'correction' ? { detail: { correction: corrections } } : {}),
   });
   await settleFigures(p.id, at);
-  if (kind === 'exit') await endWorkflows(saved, now);
+  if (kind === 'exit') await endWorkflows(saved, now, 'participant exited');
   return { id: saved.id, status: saved.status, version: saved.version, updatedAt: saved.updatedAt, exit: saved.exit!, corrections };
 }
 
@@ -56,24 +53,4 @@ function exitRecord(body: ExitInput | ExitCorrectionInput, at: string, by: strin
   const { reason, ...exit } = fields as typeof fields & { reason?: string };
   const clean = Object.fromEntries(Object.entries(exit).filter(([, v]) => v !== undefined && v !== '')) as Omit<ExitRecord, 'recordedAt' | 'recordedBy'>;
   return { ...clean, recordedAt: at, recordedBy: by, ...(reason ? { correctionReason: reason } : {}) };
-}
-
-/**
- * Ends the intake follow-up, the open trial placements' and the running recognition cases'
- * executions. Each step re-reads its entity anyway; a stop that fails is logged (name only) and
- * never fails the exit, which is recorded.
- */
-async function endWorkflows(p: Participant, now: Date): Promise<void> {
-  const cause = 'participant exited';
-  const stops: Promise<void>[] = [];
-  if (p.workflows?.intake) stops.push(stopExecution(p.workflows.intake, cause));
-  const [placements, cases] = await Promise.all([placementsOfParticipant(p.id), recognitionOfParticipant(p.id)]);
-  for (const pl of placements) if (pl.status === 'requested' || pl.status === 'confirmed') stops.push(stopPlacementExecution(pl.id, cause));
-  for (const c of cases) {
-    if (isRecognitionDraft(c)) continue;
-    const state = caseState(c, now);
-    if (state !== 'closed' && state !== 'withdrawn') stops.push(stopRecognitionExecution(c.id, cause));
-  }
-  const results = await Promise.allSettled(stops);
-  for (const r of results) if (r.status === 'rejected') logger.warn('workflow not stopped at exit', { participantId: p.id, error: (r.reason as Error).name });
 }

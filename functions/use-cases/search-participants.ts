@@ -5,6 +5,7 @@ import { lookupReference, searchNames } from '../data/search-index.js';
 import { planSearch } from '../domain/name-search.js';
 import { participantSummary } from '../domain/participant-views.js';
 import type { SitePrincipal } from '../lib/principal.js';
+import { visibleTo } from '../domain/erasure.js';
 
 /** At most this many people per search: the console asks to be more precise beyond it. */
 export const SEARCH_LIMIT = 25;
@@ -24,13 +25,13 @@ export async function searchParticipants(me: SitePrincipal, q: string, now: Date
   if (plan.by === 'reference') {
     const hit = await lookupReference(plan.reference);
     const p = hit ? await getParticipant(hit.participantId) : undefined;
-    if (p && p.site === me.site) found = [p];
+    if (visibleTo(me, p)) found = [p];
   }
   const prefix = plan.by === 'name' ? plan.prefix : plan.by === 'reference' && found.length === 0 ? plan.thenName : undefined;
   if (prefix) {
     by = 'name';
     const names = await searchNames(me.site, prefix, SEARCH_LIMIT);
-    found = (await getParticipants(names.ids)).filter((p) => p.site === me.site);
+    found = (await getParticipants(names.ids)).filter((p) => visibleTo(me, p));
     truncated = names.truncated;
   }
 

@@ -12,6 +12,7 @@ import { logUnexpected } from '../lib/log-error.js';
 import { logger } from '../lib/logger.js';
 import type { SitePrincipal } from '../lib/principal.js';
 import { settleFigures } from './settle-figures.js';
+import { visibleTo } from '../domain/erasure.js';
 
 /**
  * A lead hands a participant of their site over to another site (one person, one project: e.g.
@@ -25,7 +26,7 @@ export async function transferParticipant(me: SitePrincipal, id: string, version
   let moved: Participant | undefined;
   for (let attempt = 0; attempt < 3 && !moved; attempt++) {
     const p = await getParticipant(id);
-    if (!p || p.site !== me.site) throw new NotFound();
+    if (!visibleTo(me, p)) throw new NotFound();
     if (toSite === p.site || !siteById(toSite)) throw new InvalidInput([{ path: ['toSite'], code: 'invalid_option' }]);
     if (p.version !== version) throw new VersionConflict();
     const result = await transfer(p, version, toSite, at, me.sub);

@@ -11,6 +11,7 @@ import { TASKS, WORKFLOWS, taskArnPlaceholder, workflowGrantsOf, type WorkflowSp
 import { HandlerFunction, REPO_ROOT } from './lambda-function.js';
 import type { Mail } from './mail.js';
 import { acknowledgeWildcardResource } from './nag.js';
+import { DailySchedule } from './daily-schedule.js';
 import { StreamTrigger } from './stream-trigger.js';
 import type { Table } from './table.js';
 
@@ -22,7 +23,8 @@ export interface WorkflowsProps {
 
 /**
  * The workflow task functions, one Standard state machine per WORKFLOWS entry (from its ASL
- * file), and each entry's trigger (a table stream pipe for storage-first workflows).
+ * file), and each entry's trigger (a table stream pipe for storage-first workflows, an EventBridge
+ * Scheduler schedule for the nightly ones).
  */
 export class Workflows extends Construct {
   readonly tasks: Record<string, HandlerFunction> = {};
@@ -33,23 +35,37 @@ export class Workflows extends Construct {
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
     const taskScope = new Construct(this, 'Tasks');
-    for (const task of TASKS) {
-      // A task acting on its own state machine would be a dependency cycle (the machine needs the
-      // task's ARN): tasks get no workflow grants; the state machine calls them.
-      if (workflowGrantsOf(task.id).length > 0) throw new Error(`${task.id}: workflow tasks cannot be workflow callers`);
-      this.tasks[task.id] = new HandlerFunction(taskScope, task.id, {
-        entry: task.entry,
-        access: task.access,
-        environment: props.environment,
-        resources: { table: props.table, mail: props.mail },
-        timeout: Duration.seconds(25), // below the ASL TimeoutSeconds (30) of every task state
-      });
-    }
-
-    for (const spec of WORKFLOWS) {
-      const wf = new Workflow(this, spec.id, { spec, tasks: this.tasks });
-      this.stateMachines[spec.id] = wf.stateMachine;
-      this.alarms.push(...wf.alarms);
+    // A task may act on other state machines (the retention sweep stops the ones it erases for), so
+    // tasks and machines are created in dependency order: a machine once its tasks exist, a task once
+    // the machines it acts on exist. A task acting on its own machine would be a cycle.
+    const tasksLeft = [...TASKS];
+    const workflowsLeft = [...WORKFLOWS];
+    while (tasksLeft.length || workflowsLeft.length) {
+      const before = tasksLeft.length + workflowsLeft.length;
+      for (const task of [...tasksLeft]) {
+        const grants = workflowGrantsOf(task.id);
+        if (grants.some((g) => WORKFLOWS.find((w) => w.id === g.workflow)?.tasks.includes(task.id))) {
+          throw new Error(`${task.id}: a workflow task cannot act on its own state machine`);
+        }
+        if (!grants.every((g) => this.stateMachines[g.workflow])) continue;
+        this.tasks[task.id] = new HandlerFunction(taskScope, task.id, {
+          entry: task.entry,
+          access: task.access,
+          workflows: grants.map((g) => ({ id: g.workflow, stateMachine: this.stateMachines[g.workflow]!, actions: g.actions })),
+          environment: props.environment,
+          resources: { table: props.table, mail: props.mail },
+          timeout: Duration.seconds(25), // below the ASL TimeoutSeconds (30) of every task state
+        });
+        tasksLeft.splice(tasksLeft.indexOf(task), 1);
+      }
+      for (const spec of [...workflowsLeft]) {
+        if (!spec.tasks.every((t) => this.tasks[t])) continue;
+        const wf = new Workflow(this, spec.id, { spec, tasks: this.tasks });
+        this.stateMachines[spec.id] = wf.stateMachine;
+        this.alarms.push(...wf.alarms);
+        workflowsLeft.splice(workflowsLeft.indexOf(spec), 1);
+      }
+      if (tasksLeft.length + workflowsLeft.length === before) throw new Error(`workflow tasks and state machines depend on each other: ${[...tasksLeft.map((t) => t.id), ...workflowsLeft.map((w) => w.id)].join(', ')}`);
     }
 
     for (const spec of WORKFLOWS) {
@@ -62,6 +78,10 @@ export class Workflows extends Construct {
       });
       this.triggers[spec.id] = trigger;
       this.alarms.push(...trigger.alarms);
+    }
+    for (const spec of WORKFLOWS) {
+      if (spec.trigger?.kind !== 'daily') continue;
+      new DailySchedule(this, `${spec.id}Schedule`, { stateMachine: this.stateMachines[spec.id]!, trigger: spec.trigger });
     }
   }
 }

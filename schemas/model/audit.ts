@@ -8,8 +8,8 @@ import { str } from './fields.js';
  */
 export const AuditDetailSchema = z.record(str, z.union([str, z.number(), z.boolean(), z.null()]));
 
-/** Who acts: a staff role, or the employer of a trial placement (through their link; no account, no id). */
-export const AUDIT_ROLES = [...ROLES, 'employer'] as const;
+/** Who acts: a staff role, the employer of a trial placement (through their link; no account, no id), or the system (the retention sweep). */
+export const AUDIT_ROLES = [...ROLES, 'employer', 'system'] as const;
 
 /** Who did what when — no personal data: the actor is the staff user's pseudonymous subject id. */
 export const AuditEntrySchema = z.object({

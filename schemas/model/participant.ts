@@ -52,6 +52,30 @@ export const PlacementOutcomeRecordSchema = z.object({
   at: str,
 });
 
+/**
+ * Processing restricted (Art. 18 GDPR): the person asked for erasure while the funder's retention
+ * duty applies. Hidden from every list, search and agenda; read only by a lead with a reason; erased
+ * when the duty ends (`erasureDueAt`, the retention sweep).
+ */
+export const RestrictionSchema = z.object({
+  since: str,
+  by: str,
+  reason: str,
+  erasureDueAt: str,
+});
+export type Restriction = z.infer<typeof RestrictionSchema>;
+
+/** An erasure under way (Art. 17): its id and time are fixed at the start, so a retry finishes the same erasure. */
+export const ErasureStateSchema = z.object({
+  id: str,
+  requestedAt: str,
+  by: str,
+  reason: str,
+  /** `request`: a lead's erasure request; `retention`: the sweep, at the end of the retention period. */
+  trigger: z.enum(['request', 'retention']),
+});
+export type ErasureState = z.infer<typeof ErasureStateSchema>;
+
 /** A registered person: one per person per project (duplicate rule), owned by one site. */
 export const ParticipantSchema = z.object({
   id: str,
@@ -78,6 +102,10 @@ export const ParticipantSchema = z.object({
   exitHistory: z.optional(z.array(ExitRecordSchema)),
   /** The participant's side of the figures (docs/figures.md); absent only on items from before the figures. */
   figures: z.optional(FiguresStateSchema),
+  /** When the person's records are due for erasure by their retention rule (a withdrawal, the exit, a restriction). */
+  retentionDueAt: optionalStr,
+  restricted: z.optional(RestrictionSchema),
+  erasure: z.optional(ErasureStateSchema),
   createdAt: str,
   updatedAt: str,
   version: z.int(),

@@ -89,6 +89,8 @@ export const PlacementSchema = z.object({
   createdBy: str,
   updatedAt: str,
   version: z.int(),
+  /** The participant's processing is restricted (Art. 18): out of every list and agenda, read by no route. */
+  restricted: z.optional(z.boolean()),
 
   /** The hashes of the links that work now (the request and its reminders); a resend replaces them. */
   linkHashes: z.optional(z.set(str)),

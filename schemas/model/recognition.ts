@@ -55,6 +55,8 @@ export const RecognitionCaseSchema = lazySchema(() => z.object({
   createdBy: z.string(),
   updatedAt: z.string(),
   version: z.int(),
+  /** The participant's processing is restricted (Art. 18): out of every list and agenda, read by no route. */
+  restricted: z.optional(z.boolean()),
 
   /** The participant's reference: what team mails and lists show of them (no name). */
   participantReference: z.string(),
@@ -90,6 +92,7 @@ export const RecognitionDraftSchema = lazySchema(() => z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),
+  restricted: z.optional(z.boolean()),
 }));
 export type RecognitionDraft = z.infer<ReturnType<typeof RecognitionDraftSchema>>;
 

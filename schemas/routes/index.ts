@@ -3,6 +3,7 @@ import { AssignParticipant, GetTeam, GetToday, SearchParticipants, TransferParti
 import { GetDataNotice } from './data-notice.js';
 import { GetEmployerPage, PostEmployerPage } from './employer.js';
 import { GetParticipantDataExport, GetParticipantDataExportDocument } from './data-export.js';
+import { ReadRestrictedParticipant, RequestErasure } from './erasure.js';
 import { CorrectExit, ExitParticipant } from './exit.js';
 import { GetHealth } from './health.js';
 import { PostIntake } from './intake.js';
@@ -34,6 +35,7 @@ export * from './data-export.js';
 export * from './exit.js';
 export * from './reports.js';
 export * from './data-notice.js';
+export * from './erasure.js';
 
 /** Every route contract; infra/routes.ts adds each one's handler module and grants. */
 export const CONTRACTS = [
@@ -48,6 +50,8 @@ export const CONTRACTS = [
   GetParticipantAudit,
   GetParticipantDataExport,
   GetParticipantDataExportDocument,
+  RequestErasure,
+  ReadRestrictedParticipant,
   RecordFirstContact,
   WithdrawParticipant,
   AssignParticipant,

@@ -39,6 +39,8 @@ export const ROUTE_PATHS = {
   PostRecognitionCost: { method: 'POST', path: '/api/staff/recognition-cases/{id}/costs' },
   GetParticipantDataExport: { method: 'GET', path: '/api/staff/participants/{id}/data-export' },
   GetParticipantDataExportDocument: { method: 'GET', path: '/api/staff/participants/{id}/data-export.html' },
+  RequestErasure: { method: 'POST', path: '/api/staff/participants/{id}/erasure' },
+  ReadRestrictedParticipant: { method: 'POST', path: '/api/staff/participants/{id}/restricted-read' },
   GetEmployerPage: { method: 'GET', path: '/p/{linkId}' },
   PostEmployerPage: { method: 'POST', path: '/p/{linkId}' },
   GetDataNotice: { method: 'GET', path: '/datenschutz' },

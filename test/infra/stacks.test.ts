@@ -9,12 +9,12 @@ import cdkJson from '../../cdk.json' with { type: 'json' };
 import { buildApp } from '../../infra/app.js';
 import { RUNTIME } from '../../infra/constructs/lambda-function.js';
 import { ROUTES } from '../../infra/routes.js';
-import { TASKS, WORKFLOWS } from '../../infra/workflow-specs.js';
+import { TASKS, WORKFLOWS, type TableStreamTrigger } from '../../infra/workflow-specs.js';
 import { DEMO_SITES } from '../../schemas/sites.js';
 import { ORIGIN_VERIFY_HEADER, ORIGIN_VERIFY_VARIABLE } from '../../functions/lib/origin-verify.js';
 
 // The intake workflow's stream trigger, as the registry declares it.
-const INTAKE_TRIGGER = WORKFLOWS.find((w) => w.id === 'IntakeRegistration')!.trigger!;
+const INTAKE_TRIGGER = WORKFLOWS.find((w) => w.id === 'IntakeRegistration')!.trigger as TableStreamTrigger;
 
 /** The app as `cdk synth` builds it (cdk.json context), without bundling the functions. */
 function synth(context: Record<string, unknown> = {}) {
@@ -303,6 +303,17 @@ describe('workflows', () => {
     for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
       main.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/States', MetricName: metric, AlarmActions: Match.anyValue() });
     }
+  });
+
+  it('starts the retention sweep once a night through EventBridge Scheduler, with a role for that state machine only', () => {
+    main.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 2 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Berlin',
+      Target: Match.objectLike({ Arn: { Ref: Match.stringLikeRegexp('^WorkflowsRetentionSweepStateMachine') }, Input: '{}' }),
+    });
+    const policies = main.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^WorkflowsRetentionSweepSchedule') }] } });
+    const statements = Object.values(policies).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toEqual([expect.objectContaining({ Action: 'states:StartExecution', Resource: { Ref: expect.stringMatching(/^WorkflowsRetentionSweepStateMachine/) } })]);
   });
 
   it('starts the intake workflow from the table stream through a pipe', () => {

@@ -108,12 +108,12 @@ describe('the figures are exact', () => {
 
     // Crash 1: the exit is written (and marks the figures unsettled); nothing else happened.
     const g = (await readFigures(ids.get(gul)!))!;
-    expect((await writeExit(g.participant.id, gul.site, g.participant.version, exitOf('training'), at)).ok).toBe(true);
+    expect((await writeExit(g.participant.id, gul.site, g.participant.version, exitOf('training'), at, '2035-01-01T00:00:00.000Z')).ok).toBe(true);
     gul.fate = { exit: { outcome: 'training' } };
 
     // Crash 2: the exit, the claim, the add to the counter — and then a crash before the participant records it.
     const h0 = (await readFigures(ids.get(hakan)!))!;
-    expect((await writeExit(h0.participant.id, hakan.site, h0.participant.version, exitOf('employment'), at)).ok).toBe(true);
+    expect((await writeExit(h0.participant.id, hakan.site, h0.participant.version, exitOf('employment'), at, '2035-01-01T00:00:00.000Z')).ok).toBe(true);
     hakan.fate = { exit: { outcome: 'employment' } };
     const h = (await readFigures(ids.get(hakan)!))!;
     const wanted = contributionOf(h.participant)!;

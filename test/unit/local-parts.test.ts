@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { WORKFLOWS } from '../../infra/workflow-specs.js';
+import { WORKFLOWS, type TableStreamTrigger } from '../../infra/workflow-specs.js';
 import { matchPath } from '../../infra/routes.js';
 import { matchesPattern, renderInputTemplate, type EventPattern } from '../../local/event-pattern.js';
 import { RateLimiter } from '../../local/rate-limit.js';
 
 // The intake workflow's stream trigger, as the registry declares it.
-const INTAKE_TRIGGER = WORKFLOWS.find((w) => w.id === 'IntakeRegistration')!.trigger!;
+const INTAKE_TRIGGER = WORKFLOWS.find((w) => w.id === 'IntakeRegistration')!.trigger as TableStreamTrigger;
 
 const record = (sk: string, status: string, eventName = 'INSERT') => ({
   eventName,

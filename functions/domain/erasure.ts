@@ -1,0 +1,43 @@
+import type { Participant } from '../../schemas/model/participant.js';
+import { retentionEnd } from '../../schemas/retention.js';
+
+/**
+ * The rules of erasure (Art. 17 GDPR) and restriction (Art. 18), pure. Retention periods come from
+ * schemas/retention.ts; this module only decides which one applies to a person and when it ends.
+ */
+
+/** The instant a record whose last day is `lastDay` (YYYY-MM-DD) becomes due: the start (UTC) of the day after. */
+export function dueAfter(lastDay: string): string {
+  const [y, m, d] = lastDay.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString();
+}
+
+/** Whether the person took part: a first contact makes them a participant whose records the funder may audit. */
+export const tookPart = (p: Pick<Participant, 'firstContact'>) => p.firstContact !== undefined;
+
+/**
+ * Whether the funder's retention duty applies to the person on `today` (Art. 17(3)(b)): they took
+ * part, and the ESF Plus retention period has not ended. Then an erasure request restricts them
+ * until it ends; otherwise they are erased at once.
+ */
+export function retentionDutyApplies(p: Pick<Participant, 'firstContact'>, today: string, funderRetentionEnd: string): boolean {
+  return tookPart(p) && today <= funderRetentionEnd;
+}
+
+/** When a restricted person's records are erased: the end of the funder's duty. */
+export const restrictionErasureDueAt = (funderRetentionEnd: string) => dueAfter(funderRetentionEnd);
+
+/**
+ * When a person's records are due by their retention rule once they leave: withdrawn before taking
+ * part → six months after the withdrawal; taken part (withdrawn later, or exited) → the end of the
+ * funder's duty.
+ */
+export function retentionDueAt(p: Pick<Participant, 'firstContact'>, leftOn: string, funderRetentionEnd: string): string {
+  if (!tookPart(p)) return dueAfter(retentionEnd('participant_withdrawn_before_start', leftOn));
+  return dueAfter(retentionEnd('participant_after_exit', leftOn, funderRetentionEnd));
+}
+
+/** A record staff of `site` may see: theirs, and not restricted (a restricted one answers like an unknown id). */
+export function visibleTo<T extends { site: string; restricted?: unknown }>(me: { site: string }, x: T | undefined): x is T {
+  return x !== undefined && x.site === me.site && !x.restricted;
+}
