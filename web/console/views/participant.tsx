@@ -4,7 +4,7 @@ import { formatDateTime, formatDay } from '../app/format.js';
 import { CHANNEL_LABELS, EXIT_OUTCOME_LABELS, WITHDRAWAL_LABELS, labelOf } from '../app/labels.js';
 import { Link, navigate, useFocusOnNavigation } from '../app/router.js';
 import { useRecordLoad } from '../app/record-load.js';
-import { call, flash } from '../app/session.js';
+import { call, flash, type Me } from '../app/session.js';
 import { setTitle, type ViewProps } from '../app/views.js';
 import { LoadProblem, Loading, Name, Notice, Reference, StatusBadge } from '../components/common.js';
 import { WorkflowTimeline, type TimelineEvent } from '../components/timeline.js';
@@ -12,6 +12,7 @@ import { ContactForm, WithdrawForm, discardDraft, draftHasInput, draftOf, type A
 import { ExitFacts, ExitForm } from './participant-exit.js';
 import { AssignForm, TransferForm, transferredText } from './participant-lead.js';
 import { DataExportSection } from './participant-data-export.js';
+import { ErasureSection, RestrictedReadForm } from './participant-erasure.js';
 import { PlacementsSection } from './participant-placements.js';
 import { RecognitionSection } from './participant-recognition.js';
 import { ProposalForm } from './placement-proposal.js';
@@ -43,7 +44,7 @@ export function ParticipantView({ params, me }: ViewProps) {
     if (saved) savedRef.current?.focus();
   }, [saved]);
 
-  if (load.kind === 'not-found') return <NotFound heading={heading} />;
+  if (load.kind === 'not-found') return <NotFound heading={heading} id={id} me={me} />;
   if (load.kind === 'loading') {
     setTitle('Akte');
     return (
@@ -230,6 +231,7 @@ export function ParticipantView({ params, me }: ViewProps) {
             ))}
           </section>
           <DataExportSection record={record} me={me} />
+          <ErasureSection record={record} me={me} />
         </div>
         <div class="record__main">
           <DuplicatesSection record={record} me={me} lead={lead} />
@@ -251,7 +253,7 @@ function BackLink() {
   );
 }
 
-function NotFound({ heading }: { heading: RefObject<HTMLHeadingElement | null> }) {
+function NotFound({ heading, id, me }: { heading: RefObject<HTMLHeadingElement | null>; id: string; me: Me }) {
   setTitle('Nicht gefunden');
   return (
     <>
@@ -266,6 +268,7 @@ function NotFound({ heading }: { heading: RefObject<HTMLHeadingElement | null> }
           Zur Liste der Teilnehmenden
         </Link>
       </p>
+      <RestrictedReadForm id={id} me={me} />
     </>
   );
 }
