@@ -10,6 +10,7 @@ import { restrictionErasureDueAt, retentionDutyApplies } from '../domain/erasure
 import { NotFound, StateConflict, VersionConflict } from '../domain/errors.js';
 import { berlinDate } from '../domain/working-days.js';
 import { config } from '../lib/config.js';
+import { logger } from '../lib/logger.js';
 import type { SitePrincipal } from '../lib/principal.js';
 import { personKeys } from './data-export.js';
 import { endWorkflows } from './end-workflows.js';
@@ -42,6 +43,7 @@ export async function requestErasure(me: SitePrincipal, id: string, body: { vers
       throw result.reason === 'version' ? new VersionConflict() : new StateConflict();
     }
     await appendAudit(p.id, { at, actor: me.sub, role: me.role, action: ERASURE_AUDIT_ACTIONS.restricted, detail: { reason: body.reason, erasureDueAt: restriction.erasureDueAt } });
+    logger.info('processing restricted', { participantId: p.id, erasureDueAt: restriction.erasureDueAt });
     return finishRestriction(result.participant, now);
   }
   return erasePerson(p, { id: randomUUID().replaceAll('-', ''), requestedAt: at, by: me.sub, reason: body.reason, trigger: 'request' }, body.version, me.role);
@@ -87,5 +89,7 @@ export async function erasePerson(p: Participant, start: ErasureState, expectedV
   // The entry first: a crash after it is finished by a retry, which finds the rest through the profile.
   await deleteItems(items.filter((i) => i.kind !== 'Participant').map((i) => i.key));
   await deleteProfile(p.id);
+  // The erasure's id and counts only: the person's id would link the log to nobody, but there is no need for it.
+  logger.info('person erased', { erasureId: erasure.id, trigger: erasure.trigger, items: Object.values(counts).reduce((a, b) => a + b, 0) });
   return { outcome: 'erased', erasureId: erasure.id, erasureDueAt: null, items: counts };
 }

@@ -30,5 +30,6 @@ export async function sweepRetention(now = new Date()): Promise<{ erased: number
       logger.warn('retention erasure failed', { participantId: id, error: (err as Error).name });
     }
   }
+  logger.info('retention sweep page', { due: ids.length, erased, failed });
   return { erased, failed, more: ids.length === SWEEP_PAGE && erased > 0 };
 }

@@ -6,10 +6,11 @@ import type { LocalCloud } from '../../local/cloud.js';
 import { DEMO_SITES } from '../../schemas/sites.js';
 import { EMPLOYER, ENTERED, found, fullRun, type FullRun } from './full-run.js';
 import { allItems, readInbox, startCloud } from './helpers.js';
+import { staffCall } from './recognition-helpers.js';
 
 /**
  * Issue 13, part 5: a full run (intake and a duplicate intake → first contact → placement with the
- * employer's answer → recognition case with facts → exit and its correction; the erasure is part 3, not built yet) leaves no
+ * employer's answer → recognition case with facts → exit and its correction → erasure) leaves no
  * entered name, e-mail, phone, date of birth or address in any log line, any Step Functions
  * execution input or history, any audit entry, or any mail to a team or lead. Each search is
  * shown to work: it finds the values where they legitimately are.
@@ -131,4 +132,33 @@ describe('after a full run, no entered personal value is', () => {
     expect(found(toEmployer.map(text).join('\n'))).toEqual([ENTERED.firstName]);
     expect(found(toEmployer.map(text).join('\n'), [ENTERED.lastName, ENTERED.email, ENTERED.secondEmail, ENTERED.dateOfBirth, '27.09.1983', ENTERED.street, '4455667', '2233445'])).toEqual([]);
   });
+
+  it('after the erasure that ends the run (a lead\'s request restricts; the sweep erases at the end of the duty): in a log line, the sweep\'s executions, the site audit or the table', async () => {
+    const from = written.length;
+    const version = (await staffCall(cloud, 'GET', `/api/staff/participants/${run.participantId}`)).body.participant.version;
+    const restricted = await staffCall(cloud, 'POST', `/api/staff/participants/${run.participantId}/erasure`, { version, reason: 'data_subject_request' }, 'leitung.marxloh');
+    expect(restricted.body.outcome).toBe('restricted');
+    cloud.clock.advanceTo(Date.parse('2035-01-01T12:00:00Z'));
+    await cloud.schedules.settled();
+    await cloud.workflows.idle();
+
+    // The capture works: the erasure's requests and the sweep's step wrote log lines.
+    const lines = written.slice(from).flatMap((w) => w.split('\n')).filter((l) => l.startsWith('{'));
+    const names = new Set(lines.map((l) => String((JSON.parse(l) as { function_name?: string }).function_name)));
+    expect([...names]).toEqual(expect.arrayContaining(['RequestErasure', 'SweepRetention']));
+    expect(found(lines.join(''))).toEqual([]);
+
+    const sfn = new SFNClient({ endpoint: cloud.sfnEndpoint, region: process.env['AWS_REGION'], credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const sweeps = await sfn.send(new ListExecutionsCommand({ stateMachineArn: process.env[stateMachineArnVariable('RetentionSweep')] }));
+    expect(sweeps.executions?.length).toBeGreaterThan(0);
+    for (const e of sweeps.executions ?? []) {
+      const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn: e.executionArn, includeExecutionData: true }));
+      expect(found(JSON.stringify(history.events))).toEqual([]);
+    }
+    const items = await allItems(cloud);
+    const erased = items.filter((i) => i.type === 'SiteAudit' && i.action === 'participant.erased');
+    expect(erased).toHaveLength(1);
+    expect(JSON.stringify(erased)).not.toContain(run.participantId);
+    expect(found(JSON.stringify(items))).toEqual([]);
+  }, 120_000);
 });
