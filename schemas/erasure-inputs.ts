@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { ERASURE_REASONS, RESTRICTED_READ_REASONS } from './erasure.js';
+import { version } from './staff-inputs.js';
 
 /** The request bodies of erasure and the restricted read (their values: schemas/erasure.ts, without zod for the pages). */
 
 /** POST /api/staff/participants/{id}/erasure */
 export const ErasureInput = z.strictObject({
-  version: z.int().check(z.minimum(1)),
+  version,
   reason: z.enum(ERASURE_REASONS),
 });
 export type ErasureInput = z.infer<typeof ErasureInput>;

@@ -29,7 +29,8 @@ export type ParticipantListQuery = z.output<typeof ParticipantListQuery>;
 /** Participant ids are lowercase hex (the id of the person's first submission). */
 export const ParticipantId = z.string().check(z.regex(/^[0-9a-f]{32}$/));
 
-const version = z.int().check(z.minimum(1));
+/** The version of a record the caller saw (optimistic locking). */
+export const version = z.int().check(z.minimum(1));
 const day = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, code('invalid_date')),
   z.refine((s: string) => isRealDate(s), issue('invalid_date')),

@@ -103,7 +103,7 @@ export async function deleteProfile(participantId: string): Promise<void> {
 }
 
 /** A page of the people due for erasure at `now` (their due time passed), soonest first. */
-export async function dueForErasure(now: string, limit: number, after?: Record<string, unknown>): Promise<{ ids: string[]; last?: Record<string, unknown> }> {
+export async function dueForErasure(now: string, limit: number, after?: Record<string, unknown>): Promise<{ due: Participant[]; last?: Record<string, unknown> }> {
   const page = await queryPage({
     IndexName: DUE.name,
     KeyConditionExpression: '#pk = :pk AND #sk < :until',
@@ -113,5 +113,6 @@ export async function dueForErasure(now: string, limit: number, after?: Record<s
     Limit: limit,
     ...(after ? { ExclusiveStartKey: after } : {}),
   });
-  return { ids: page.items.map((i) => String(i['id'])), ...(page.last ? { last: page.last } : {}) };
+  // The index projects every attribute: the profiles themselves, no Get per person.
+  return { due: page.items.map((i) => parseItem(ParticipantSchema, i)), ...(page.last ? { last: page.last } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { Participant } from '../../schemas/model/participant.js';
 import { retentionEnd } from '../../schemas/retention.js';
+import { addCalendarDays } from './working-days.js';
 
 /**
  * The rules of erasure (Art. 17 GDPR) and restriction (Art. 18), pure. Retention periods come from
@@ -7,10 +8,7 @@ import { retentionEnd } from '../../schemas/retention.js';
  */
 
 /** The instant a record whose last day is `lastDay` (YYYY-MM-DD) becomes due: the start (UTC) of the day after. */
-export function dueAfter(lastDay: string): string {
-  const [y, m, d] = lastDay.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString();
-}
+export const dueAfter = (lastDay: string): string => `${addCalendarDays(lastDay, 1)}T00:00:00.000Z`;
 
 /** Whether the person took part: a first contact makes them a participant whose records the funder may audit. */
 export const tookPart = (p: Pick<Participant, 'firstContact'>) => p.firstContact !== undefined;

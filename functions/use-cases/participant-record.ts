@@ -25,7 +25,17 @@ export const AUDIT_PAGE = 50;
  * A participant's record for staff of its site. Another site's participant is NotFound exactly
  * like an unknown id. The read is audited before the data leaves.
  */
-export async function readParticipantRecord(me: SitePrincipal, id: string, now: Date = new Date(), restrictedRead?: RestrictedReadReason) {
+export async function readParticipantRecord(me: SitePrincipal, id: string, now: Date = new Date()) {
+  return (await readRecord(me, id, now)).record;
+}
+
+/** A restricted person's record, read by a lead with a reason (Art. 18(2)); the read and its reason are audited. */
+export async function readRestrictedRecord(me: SitePrincipal, id: string, reason: RestrictedReadReason, now: Date = new Date()) {
+  const { record, restricted: r } = await readRecord(me, id, now, reason);
+  return { restricted: { since: r!.since, reason: r!.reason, erasureDueAt: r!.erasureDueAt }, reason, record };
+}
+
+async function readRecord(me: SitePrincipal, id: string, now: Date, restrictedRead?: RestrictedReadReason) {
   const [found, audit, placements, recognition] = await Promise.all([
     getParticipantWithSubmissions(id),
     auditPage(id, { limit: AUDIT_PAGE }),
@@ -45,7 +55,7 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
   const { participant: p, submissions } = found;
   // A case belongs to the site that opened it (after a handover the new site opens its own).
   const ownCases = recognition.filter((c) => c.site === me.site);
-  return {
+  const record = {
     participant: {
       id: p.id,
       reference: p.reference,
@@ -86,14 +96,7 @@ export async function readParticipantRecord(me: SitePrincipal, id: string, now: 
     audit: [...[...audit.items].reverse(), read].map(auditView),
     auditCursor: audit.next ? encodeAuditCursor(audit.next) : null,
   };
-}
-
-/** A restricted person's record, read by a lead with a reason (Art. 18(2)); the read and its reason are audited. */
-export async function readRestrictedRecord(me: SitePrincipal, id: string, reason: RestrictedReadReason, now: Date = new Date()) {
-  const record = await readParticipantRecord(me, id, now, reason);
-  const r = (await getParticipant(id))?.restricted;
-  if (!r) throw new NotFound();
-  return { restricted: { since: r.since, reason: r.reason, erasureDueAt: r.erasureDueAt }, reason, record };
+  return { record, restricted: p.restricted };
 }
 
 /** Older audit entries, newest first, for staff of the participant's site. */

@@ -1,5 +1,4 @@
 import { dueForErasure } from '../data/erasure.js';
-import { getParticipant } from '../data/participants.js';
 import { logger } from '../lib/logger.js';
 import { erasePerson } from './erasure.js';
 import { randomUUID } from 'node:crypto';
@@ -15,21 +14,21 @@ export const SWEEP_PAGE = 25;
  */
 export async function sweepRetention(now = new Date()): Promise<{ erased: number; failed: number; more: boolean }> {
   const at = now.toISOString();
-  const { ids } = await dueForErasure(at, SWEEP_PAGE);
+  const { due } = await dueForErasure(at, SWEEP_PAGE);
   let erased = 0;
   let failed = 0;
-  for (const id of ids) {
-    const p = await getParticipant(id);
-    if (!p?.retentionDueAt || p.retentionDueAt > at) continue;
+  for (const p of due) {
+    // The index is eventually consistent: the erasure itself re-reads every item through the profile.
+    if (!p.retentionDueAt || p.retentionDueAt > at) continue;
     try {
       await erasePerson(p, { id: randomUUID().replaceAll('-', ''), requestedAt: at, by: 'retention-sweep', reason: p.restricted?.reason ?? 'retention_period', trigger: 'retention' });
       erased++;
     } catch (err) {
       // One person's failure does not hold up the others; the next night tries again.
       failed++;
-      logger.warn('retention erasure failed', { participantId: id, error: (err as Error).name });
+      logger.warn('retention erasure failed', { participantId: p.id, error: (err as Error).name });
     }
   }
-  logger.info('retention sweep page', { due: ids.length, erased, failed });
-  return { erased, failed, more: ids.length === SWEEP_PAGE && erased > 0 };
+  logger.info('retention sweep page', { due: due.length, erased, failed });
+  return { erased, failed, more: due.length === SWEEP_PAGE && erased > 0 };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { berlinDate } from '../../functions/domain/working-days.js';
 import type { LocalCloud } from '../../local/cloud.js';
 import type { Registered } from '../local/console-helpers.js';
-import { startCloud } from '../local/helpers.js';
+import { allItems, startCloud } from '../local/helpers.js';
 import { registerIn } from '../local/placement-helpers.js';
 import { staffCall } from '../local/recognition-helpers.js';
 import { browserTestsEnabled, DESKTOP, launchChromium, newPhonePage, PHONE, seriousViolations } from './browser.js';
@@ -59,6 +59,8 @@ async function erase(page: Page, id: string): Promise<string> {
 describe.runIf(run)('Löschung in the console', () => {
   it('erases a person who never took part', async () => {
     expect(await erase(lead.page, never.id)).toContain('Gelöscht');
+    // The double click sent one request: one erasure, recorded once.
+    expect((await allItems(cloud)).filter((i) => i.type === 'SiteAudit' && i.action === 'participant.erased')).toHaveLength(1);
     expect((await staffCall(cloud, 'GET', `/api/staff/participants/${never.id}`, undefined, 'leitung.marxloh')).status).toBe(404);
     expect(lead.problems).toEqual([]);
   });
