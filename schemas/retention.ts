@@ -99,6 +99,15 @@ export function isRetentionDue(type: RecordType, start: string, today: string, f
   return today.slice(0, 10) > retentionEnd(type, start, funderRetentionEnd);
 }
 
+/**
+ * The instant a record of `type` whose clock started at `start` (ISO) becomes due: the start (UTC)
+ * of the day after its last day. The sweep erases it then; its TTL says the same.
+ */
+export function recordDueAt(type: RecordType, start: string, funderRetentionEnd?: string): string {
+  const [y, m, d] = retentionEnd(type, start.slice(0, 10), funderRetentionEnd).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString();
+}
+
 /** A period of days as seconds, for DynamoDB's TTL backstop on items whose rule counts days. */
 export function retentionSeconds(type: RecordType): number {
   const keep = RETENTION[type].keep;

@@ -2,16 +2,23 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
 import { AuditEntrySchema, type AuditEntry } from '../../schemas/model/audit.js';
 import { dynamo } from '../clients/dynamo.js';
-import { ITEM_TYPE, key, participantPartition, SK } from './keys.js';
-import { ifCondition, parseItem, queryPage, tableName } from './table.js';
+import { recordDueAt } from '../../schemas/retention.js';
+import { ITEM_TYPE, key, participantPartition, recordDueKeys, SK } from './keys.js';
+import { epochSeconds, ifCondition, parseItem, queryPage, tableName } from './table.js';
 
 /** The audit trail: who (subject and role), when, what — no personal data (keys.ts). */
+
+/** Every entry is due 36 months on (schemas/retention.ts): the sweep deletes it then, its TTL is the backstop. */
+function retention(at: string) {
+  const due = recordDueAt('audit_entry', at);
+  return { expiresAt: epochSeconds(due), ...recordDueKeys(due, 'audit_entry') };
+}
 
 export async function appendAudit(participantId: string, entry: AuditEntry): Promise<void> {
   await dynamo.send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...key.audit(participantId, entry.at, randomBytes(4).toString('hex')), type: ITEM_TYPE.audit, ...entry },
+      Item: { ...key.audit(participantId, entry.at, randomBytes(4).toString('hex')), type: ITEM_TYPE.audit, ...entry, ...retention(entry.at) },
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );
@@ -27,7 +34,7 @@ export async function appendAuditOnce(participantId: string, entry: AuditEntry, 
     dynamo.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...key.audit(participantId, entry.at, suffix), type: ITEM_TYPE.audit, ...entry },
+        Item: { ...key.audit(participantId, entry.at, suffix), type: ITEM_TYPE.audit, ...entry, ...retention(entry.at) },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     ),
@@ -43,7 +50,7 @@ export async function appendSiteAudit(site: string, entry: AuditEntry): Promise<
   await dynamo.send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...key.siteAudit(site, entry.at, randomBytes(4).toString('hex')), type: ITEM_TYPE.siteAudit, site, ...entry },
+      Item: { ...key.siteAudit(site, entry.at, randomBytes(4).toString('hex')), type: ITEM_TYPE.siteAudit, site, ...entry, ...retention(entry.at) },
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );
@@ -56,7 +63,7 @@ export async function appendSiteAuditOnce(site: string, entry: AuditEntry, once:
     dynamo.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...key.siteAudit(site, entry.at, suffix), type: ITEM_TYPE.siteAudit, site, ...entry },
+        Item: { ...key.siteAudit(site, entry.at, suffix), type: ITEM_TYPE.siteAudit, site, ...entry, ...retention(entry.at) },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     ),

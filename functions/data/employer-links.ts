@@ -2,8 +2,8 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { retentionSeconds } from '../../schemas/retention.js';
 import { EmployerLinkSchema, type EmployerLink } from '../../schemas/model/placement.js';
 import { dynamo } from '../clients/dynamo.js';
-import { ITEM_TYPE, key } from './keys.js';
-import { epochSeconds, isExpired, parseItem, tableName } from './table.js';
+import { ITEM_TYPE, key, recordDueKeys } from './keys.js';
+import { epochSeconds, isExpired, isoOf, parseItem, tableName } from './table.js';
 
 /**
  * Employer links (keys.ts): one item per minted link, keyed by the SHA-256 of its opaque id; the
@@ -19,7 +19,7 @@ export async function putEmployerLink(hash: string, link: Omit<EmployerLink, 'ex
   await dynamo.send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...key.employerLink(hash), type: ITEM_TYPE.employerLink, ...item },
+      Item: { ...key.employerLink(hash), type: ITEM_TYPE.employerLink, ...recordDueKeys(isoOf(item.expiresAt), 'employer_link'), ...item },
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );

@@ -26,6 +26,7 @@
  * | Figure counter         | REPORT#<site>                       | DAY#<entry day>                | –                                                                  |
  * | (Participant, figures unsettled) | PARTICIPANT#<id>          | PROFILE                        | GSI3 REPORT#UNSETTLED / <id> (while a change is not yet in the counters) |
  * | (Participant, retention)| PARTICIPANT#<id>                    | PROFILE                        | GSI4 RETENTION#DUE / <erasure due>#participant#<id> (withdrawn, exited or restricted) |
+ * | (Submission, Employer link, Audit, Site audit, Placement: retention) | (theirs)   | (theirs)                       | GSI5 RETENTION#RECORDS / <due>#<record type>#<id> (always; the TTL says the same) |
  * | Recognition case (also a draft from the intake) | RECOGNITION#<id> | CASE                    | GSI1 SITE#<site>#RECOGNITION / RECOGNITION#<createdAt>#<id> (always) |
  * |                        |                                     |                                | GSI3 PARTICIPANT#<participantId>#RECOGNITION / <createdAt>#<id> (always) |
  * |                        |                                     |                                | GSI4 SITE#<site>#AGENDA / <end of the due day>#recognition.deadline#<id> (an unmet receipt or decision deadline with a known day) |
@@ -84,7 +85,10 @@
  * | restrict a person (Art. 18): out of every list, search and agenda | conditional Update Participant (REMOVE GSI1/2/5, GSI4 → RETENTION#DUE), Delete Name-index entries; Update their placements and cases (REMOVE listing/agenda keys) | erasure.ts |
  * | erase a person (Art. 17), now or when due (sweep)  | every item of data-subject.ts deleted, the profile last; one site audit entry (fixed key) | erasure.ts |
  * | who is due for erasure (the nightly sweep)         | Query GSI4 RETENTION#DUE up to now, in pages        | erasure.ts      |
+ * | what else is due: delete it, or anonymise a placement's employer contact | Query GSI5 RETENTION#RECORDS up to now, in pages; conditional Delete / Update | record-retention.ts |
  */
+
+import type { RecordType } from '../../schemas/retention.js';
 
 export const TABLE_KEYS = {
   partitionKey: 'PK',
@@ -135,15 +139,11 @@ export const KEY_ATTRIBUTES = [
 
 /** Sort keys of singleton items and the prefixes of collections. */
 export const SK = {
-  submission: 'SUBMISSION', identity: 'IDENTITY', profile: 'PROFILE', linkedSubmissionPrefix: 'SUBMISSION#',
-  auditPrefix: 'AUDIT#', nameEntryPrefix: 'NAME#', reference: 'REFERENCE', staffPrefix: 'STAFF#',
-  placement: 'PLACEMENT', employerLink: 'EMPLOYER_LINK', recognitionCase: 'CASE', figureDayPrefix: 'DAY#',
+  submission: 'SUBMISSION', identity: 'IDENTITY', profile: 'PROFILE', linkedSubmissionPrefix: 'SUBMISSION#', auditPrefix: 'AUDIT#', nameEntryPrefix: 'NAME#',
+  reference: 'REFERENCE', staffPrefix: 'STAFF#', placement: 'PLACEMENT', employerLink: 'EMPLOYER_LINK', recognitionCase: 'CASE', figureDayPrefix: 'DAY#',
 } as const;
 
-export interface ItemKey {
-  PK: string;
-  SK: string;
-}
+export type ItemKey = { PK: string; SK: string };
 
 export const key = {
   submission: (id: string): ItemKey => ({ PK: `SUBMISSION#${id}`, SK: SK.submission }),
@@ -180,6 +180,9 @@ export const unsettledFigureKeys = (participantId: string) => ({ [UNSETTLED_FIGU
  */
 export const RETENTION_DUE = { index: INDEXES.siteAgenda, partition: 'RETENTION#DUE' } as const;
 export const retentionDueKeys = (dueAt: string, participantId: string) => ({ [RETENTION_DUE.index.partitionKey]: RETENTION_DUE.partition, [RETENTION_DUE.index.sortKey]: `${dueAt}#participant#${participantId}` });
+/** Every other record with a retention rule, by due time: GSI5, which only profiles use otherwise. The sweep reads it. */
+export const RECORDS_DUE = { index: INDEXES.siteAssignment, partition: 'RETENTION#RECORDS' } as const;
+export const recordDueKeys = (dueAt: string, type: RecordType | 'team_notice', id = '') => ({ [RECORDS_DUE.index.partitionKey]: RECORDS_DUE.partition, [RECORDS_DUE.index.sortKey]: `${dueAt}#${type}#${id}` });
 
 /** Recognition cases reuse GSI1 (site listing), GSI3 (by participant) and GSI4 (agenda), in partitions of their own. */
 export const RECOGNITION_INDEXES = { siteListing: INDEXES.siteListing, byParticipant: INDEXES.siteNames, agenda: INDEXES.siteAgenda } as const;
@@ -213,7 +216,6 @@ export function placementIndexKeys(p: { site: string; status: string; createdAt:
 export const sitePlacementsPartition = (site: string) => `SITE#${site}#PLACEMENTS`;
 export const sitePlacementStatusPartition = (site: string, status: string) => `SITE#${site}#PLACEMENTS#STATUS#${status}`;
 export const participantPlacementsPartition = (participantId: string) => `PARTICIPANT#${participantId}#PLACEMENTS`;
-
 export const staffDirectoryPartition = (site: string) => `SITE#${site}#STAFF`;
 
 export const participantPartition = (id: string): string => `PARTICIPANT#${id}`;

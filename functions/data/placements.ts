@@ -11,6 +11,7 @@ import {
   participantPlacementsPartition,
   PLACEMENT_INDEXES,
   placementIndexKeys,
+  recordDueKeys,
   sitePlacementsPartition,
   sitePlacementStatusPartition,
   SK,
@@ -26,7 +27,8 @@ import { ifCondition, parseItem, queryPage, tableName } from './table.js';
 export type PutPlacementResult = { created: true; placement: Placement } | { created: false; existing: Placement | undefined };
 
 /** Requests a placement: one conditional Put (a retried request with the same key finds the first). */
-export async function putPlacement(p: Placement): Promise<PutPlacementResult> {
+/** `contactDueAt`: when the retention sweep first looks at the employer's contact (functions/domain/erasure.ts). */
+export async function putPlacement(p: Placement, contactDueAt: string): Promise<PutPlacementResult> {
   const written = await ifCondition(() =>
     dynamo.send(
       new PutCommand({
@@ -37,6 +39,7 @@ export async function putPlacement(p: Placement): Promise<PutPlacementResult> {
           ...placementIndexKeys(p),
           // Waiting for the employer from now on: on "Heute" until answered, expired or cancelled.
           ...agendaKeys(p.site, p.createdAt, AGENDA_KINDS.placementAnswer, p.id),
+          ...recordDueKeys(contactDueAt, 'employer_contact', p.id),
           ...p,
         },
         ConditionExpression: 'attribute_not_exists(PK)',

@@ -2,8 +2,8 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { retentionSeconds } from '../../schemas/retention.js';
 import { SubmissionSchema, type Submission } from '../../schemas/model/submission.js';
 import { dynamo } from '../clients/dynamo.js';
-import { ITEM_TYPE, key } from './keys.js';
-import { epochSeconds, ifCondition, isExpired, parseItem, tableName } from './table.js';
+import { ITEM_TYPE, key, recordDueKeys } from './keys.js';
+import { epochSeconds, ifCondition, isExpired, isoOf, parseItem, tableName } from './table.js';
 
 /** Submissions: accepted intakes, the idempotency records of POST /api/intake (keys.ts). */
 
@@ -23,7 +23,7 @@ export async function putSubmission(s: Omit<Submission, 'expiresAt' | 'status'>)
     dynamo.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...key.submission(s.id), type: ITEM_TYPE.submission, ...submission },
+        Item: { ...key.submission(s.id), type: ITEM_TYPE.submission, ...recordDueKeys(isoOf(submission.expiresAt), 'submission_unprocessed', s.id), ...submission },
         ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
         ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
       }),

@@ -49,6 +49,7 @@ export function parseItem<S extends z.ZodMiniType>(schema: S, item: Record<strin
 }
 
 export const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+export const isoOf = (epoch: number) => new Date(epoch * 1000).toISOString();
 
 /** Expired items (the TTL attribute) are absent: DynamoDB's own deletion lags up to two days. */
 export const isExpired = (item: Record<string, unknown> | undefined, now = Date.now()) => {

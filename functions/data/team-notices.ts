@@ -1,8 +1,8 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TeamNoticeSchema } from '../../schemas/model/search-index.js';
 import { dynamo } from '../clients/dynamo.js';
-import { ITEM_TYPE, key } from './keys.js';
-import { epochSeconds, ifCondition, parseItem, tableName } from './table.js';
+import { ITEM_TYPE, key, RECORDS_DUE, recordDueKeys } from './keys.js';
+import { epochSeconds, ifCondition, isoOf, parseItem, tableName } from './table.js';
 
 /**
  * Team notice markers (keys.ts): further submissions of the same person on one day give each
@@ -16,21 +16,27 @@ export type NoticeClaim = 'send' | 'sent' | 'taken';
 
 /** Claims today's notice to a site's team for a participant: `send`, already `sent` by us, or `taken`. */
 export async function claimTeamNotice(n: { participantId: string; site: string; day: string; submissionId: string }, at: string): Promise<NoticeClaim> {
+  const expiresAt = epochSeconds(at) + MARKER_SECONDS;
+  // The retention sweep deletes it when it expires (as DynamoDB's TTL would, later).
+  const due = recordDueKeys(isoOf(expiresAt), 'team_notice');
+  const D = RECORDS_DUE.index;
   const out = await ifCondition(() =>
     dynamo.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: key.teamNotice(n.participantId, n.day, n.site),
-        UpdateExpression: 'SET #type = :type, participantId = :pid, site = :site, #day = :day, submissionId = :sid, expiresAt = if_not_exists(expiresAt, :exp)',
+        UpdateExpression: 'SET #type = :type, participantId = :pid, site = :site, #day = :day, submissionId = :sid, expiresAt = if_not_exists(expiresAt, :exp), #dpk = if_not_exists(#dpk, :dpk), #dsk = if_not_exists(#dsk, :dsk)',
         ConditionExpression: 'attribute_not_exists(PK) OR submissionId = :sid',
-        ExpressionAttributeNames: { '#type': 'type', '#day': 'day' },
+        ExpressionAttributeNames: { '#type': 'type', '#day': 'day', '#dpk': D.partitionKey, '#dsk': D.sortKey },
         ExpressionAttributeValues: {
           ':type': ITEM_TYPE.teamNotice,
           ':pid': n.participantId,
           ':site': n.site,
           ':day': n.day,
           ':sid': n.submissionId,
-          ':exp': epochSeconds(at) + MARKER_SECONDS,
+          ':exp': expiresAt,
+          ':dpk': due[D.partitionKey],
+          ':dsk': due[D.sortKey],
         },
         ReturnValues: 'ALL_NEW',
       }),

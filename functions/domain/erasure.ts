@@ -1,6 +1,7 @@
 import type { Participant } from '../../schemas/model/participant.js';
+import type { Placement } from '../../schemas/model/placement.js';
 import { retentionEnd } from '../../schemas/retention.js';
-import { addCalendarDays } from './working-days.js';
+import { addCalendarDays, berlinDate } from './working-days.js';
 
 /**
  * The rules of erasure (Art. 17 GDPR) and restriction (Art. 18), pure. Retention periods come from
@@ -38,4 +39,31 @@ export function retentionDueAt(p: Pick<Participant, 'firstContact'>, leftOn: str
 /** A record staff of `site` may see: theirs, and not restricted (a restricted one answers like an unknown id). */
 export function visibleTo<T extends { site: string; restricted?: unknown }>(me: { site: string }, x: T | undefined): x is T {
   return x !== undefined && x.site === me.site && !x.restricted;
+}
+
+/**
+ * The day a trial placement ended, if it has by `today`: the day it was declined, expired or
+ * cancelled; a confirmed one's last day once passed; a completed one's last day or its feedback,
+ * whichever came later. Undefined while it still runs or waits.
+ */
+export function placementEndedOn(p: Pick<Placement, 'status' | 'endDate' | 'answer' | 'expiredAt' | 'cancellation' | 'feedback'>, today: string): string | undefined {
+  const day = (iso: string | undefined) => (iso ? berlinDate(new Date(iso)) : undefined);
+  switch (p.status) {
+    case 'declined': return day(p.answer?.at) ?? today;
+    case 'expired': return day(p.expiredAt) ?? today;
+    case 'cancelled': return day(p.cancellation?.at) ?? today;
+    case 'completed': { const f = day(p.feedback?.at) ?? p.endDate; return f > p.endDate ? f : p.endDate; }
+    case 'confirmed': return p.endDate < today ? p.endDate : undefined;
+    case 'requested': return undefined;
+  }
+}
+
+/**
+ * When the employer's contact on a placement is due for anonymisation (12 months after it ended),
+ * or — while it has not ended — the earliest it could be (counted from `today`): the sweep looks
+ * then and either anonymises or looks again at the new due time, so it is never late.
+ */
+export function employerContactDueAt(p: Parameters<typeof placementEndedOn>[0], today: string): { dueAt: string; ended: boolean } {
+  const ended = placementEndedOn(p, today);
+  return { dueAt: dueAfter(retentionEnd('employer_contact', ended ?? today)), ended: ended !== undefined };
 }

@@ -60,6 +60,7 @@ export function placementDetail(p: Placement) {
       email: p.employer.email,
       phone: p.employer.phone ?? null,
       address: p.employer.address ?? null,
+      contactErasedAt: p.contactErasedAt ?? null,
     },
     role: p.role,
     startDate: p.startDate,

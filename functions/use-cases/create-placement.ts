@@ -9,7 +9,7 @@ import { checkPlacementDates, maxPlacementDays, placementIdFor } from '../domain
 import { berlinDate } from '../domain/working-days.js';
 import { startPlacement } from './placement-workflow.js';
 import type { SitePrincipal } from '../lib/principal.js';
-import { visibleTo } from '../domain/erasure.js';
+import { employerContactDueAt, visibleTo } from '../domain/erasure.js';
 
 /**
  * A counsellor asks an employer for a trial placement: the participant must be the caller's site's
@@ -46,7 +46,8 @@ export async function createPlacement(me: SitePrincipal, input: PlacementInput, 
     updatedAt: at,
     version: 1,
   };
-  const result = await putPlacement(draft);
+  // The employer's contact is looked at by the retention sweep no later than it could be due.
+  const result = await putPlacement(draft, employerContactDueAt(draft, berlinDate(now)).dueAt);
   let placement: Placement;
   if (result.created) placement = result.placement;
   else {

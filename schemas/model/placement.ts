@@ -117,6 +117,8 @@ export const PlacementSchema = z.object({
   feedback: z.optional(PlacementFeedbackSchema),
   outcomeRecordedAt: optionalStr,
   cancellation: z.optional(PlacementCancellationSchema),
+  /** When the retention sweep anonymised the employer's contact (12 months after the end; schemas/retention.ts). */
+  contactErasedAt: optionalStr,
 });
 export type Placement = z.infer<typeof PlacementSchema>;
 

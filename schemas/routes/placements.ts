@@ -102,7 +102,8 @@ export const PlacementDetailBody = lazySchema(() =>
     version: z.int(),
     participantId: z.string(),
     participantReference: z.string(),
-    employer: z.strictObject({ name: z.string(), contactName: z.string(), email: z.string(), phone: nullableText(), address: nullableText() }),
+    /** `contactErasedAt`: the contact person, e-mail and phone were anonymised 12 months after the end (then empty). */
+    employer: z.strictObject({ name: z.string(), contactName: z.string(), email: z.string(), phone: nullableText(), address: nullableText(), contactErasedAt: nullableText() }),
     role: z.string(),
     startDate: z.string(),
     endDate: z.string(),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../local/cloud.js';
 import { berlinDate } from '../../functions/domain/working-days.js';
 import { register, type Registered } from './console-helpers.js';
-import { found, fullRun, SEARCHED, type FullRun } from './full-run.js';
+import { EMPLOYER, found, fullRun, SEARCHED, type FullRun } from './full-run.js';
 import { allItems, portsOf, startCloud, tempDataDir } from './helpers.js';
 import { staffCall } from './recognition-helpers.js';
 
@@ -158,6 +158,11 @@ describe('the nightly retention sweep on the clock', () => {
     expect(text).toContain(neighbour.id);
     expect((await erasedEntries()).length).toBe(erasedSoFar + 1);
     expect((await erasedEntries()).at(-1)!.detail).toMatchObject({ trigger: 'retention' });
+    // The other records due by then went too: every submission (35 days) and employer link (90 days after it closed).
+    let items = await allItems(cloud);
+    expect(items.filter((i) => i.type === 'Submission' || i.type === 'EmployerLink')).toEqual([]);
+    // The employer's contact stays a year after the placement ended.
+    expect(text).toContain(EMPLOYER);
 
     // A restart, and the next night: nobody is erased twice, nobody else is due.
     const ports = portsOf(cloud);
@@ -169,6 +174,19 @@ describe('the nightly retention sweep on the clock', () => {
     expect((await erasedEntries()).length).toBe(erasedSoFar + 1);
     expect(await tableText()).toContain(run.participantId);
 
+    // Fourteen months on: the employer's contact on the placement is anonymised, the placement stays (the participant's record).
+    cloud.clock.advanceTo(new Date(Date.UTC(y, m - 1 + 14, 15, 12)).getTime());
+    await cloud.schedules.settled();
+    await cloud.workflows.idle();
+    items = await allItems(cloud);
+    const placement = items.find((i) => i.type === 'Placement' && i.id === run.placementId)!;
+    expect(placement.contactErasedAt).toBeDefined();
+    expect(placement.employer).toEqual({ name: 'Bäckerei Korn GmbH', contactName: '', email: '' });
+    expect(placement.supervisor).toBeUndefined();
+    expect(JSON.stringify(items)).not.toContain(EMPLOYER);
+    // Audit entries stay three years: all of them are still there.
+    expect((await erasedEntries()).length).toBe(erasedSoFar + 1);
+
     // The end of the funder's duty: the restricted person goes, with every value they entered.
     cloud.clock.advanceTo(Date.parse('2035-01-01T12:00:00Z'));
     await cloud.schedules.settled();
@@ -176,7 +194,11 @@ describe('the nightly retention sweep on the clock', () => {
     text = await tableText();
     expect(found(text, SEARCHED)).toEqual([]);
     expect([run.participantId, run.reference, run.placementId, run.caseId].filter((v) => text.includes(v))).toEqual([]);
-    expect((await erasedEntries()).length).toBe(erasedSoFar + 2);
+    // The audit entries of 2026 are past their three years: gone, every one; the erasure's own entry of today stays.
+    items = await allItems(cloud);
+    const threeYearsAgo = new Date(Date.parse('2035-01-01T12:00:00Z') - 3 * 366 * 86_400_000).toISOString();
+    expect(items.filter((i) => (i.type === 'Audit' || i.type === 'SiteAudit') && i.at < threeYearsAgo)).toEqual([]);
+    expect((await erasedEntries()).map((e) => e.detail.trigger)).toEqual(['retention']);
     expect(text).toContain(neighbour.id);
     expect(await kpis()).toEqual(before);
   }, 240_000);

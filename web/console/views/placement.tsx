@@ -305,14 +305,22 @@ function EmployerSection({ p }: { p: Detail }) {
         <Row label="Name">
           <bdi>{e.name}</bdi>
         </Row>
-        <Row label="Ansprechperson">
-          <bdi>{e.contactName}</bdi>
-        </Row>
-        <Row label="E-Mail">
-          <a href={`mailto:${e.email}`} dir="ltr">
-            {e.email}
-          </a>
-        </Row>
+        {e.contactErasedAt ? (
+          <Row label="Ansprechperson">
+            Kontaktdaten ein Jahr nach dem Ende der Erprobung gelöscht (am {formatDateTime(e.contactErasedAt)})
+          </Row>
+        ) : (
+          <>
+            <Row label="Ansprechperson">
+              <bdi>{e.contactName}</bdi>
+            </Row>
+            <Row label="E-Mail">
+              <a href={`mailto:${e.email}`} dir="ltr">
+                {e.email}
+              </a>
+            </Row>
+          </>
+        )}
         {e.phone && (
           <Row label="Telefon">
             <a href={`tel:${e.phone}`} dir="ltr">
