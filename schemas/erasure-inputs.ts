@@ -6,7 +6,7 @@ import { version } from './staff-inputs.js';
 
 /** POST /api/staff/participants/{id}/erasure */
 export const ErasureInput = z.strictObject({
-  version,
+  version: version(),
   reason: z.enum(ERASURE_REASONS),
 });
 export type ErasureInput = z.infer<typeof ErasureInput>;

@@ -18,7 +18,7 @@ const fromNotAfterTo = () =>
   });
 
 /** GET /api/staff/reports/kpis (and its .csv / .xlsx exports): optional site, entry dates from / to (both included). */
-export const KpiQuery = z.strictObject({ site: z.optional(SiteId), ...period }).check(fromNotAfterTo());
+export const KpiQuery = z.strictObject({ site: z.optional(SiteId()), ...period }).check(fromNotAfterTo());
 export type KpiQuery = z.output<typeof KpiQuery>;
 
 /** GET /api/staff/reports/participants.csv: the lead's own site, entry dates from / to (both included). */

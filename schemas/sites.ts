@@ -8,69 +8,80 @@ import * as z from 'zod/mini';
  * (README, Deploy); `DEMO_SITES` below are the demo values.
  */
 
-const line = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** A German postal address (the postcode is five digits). */
-export const PostalAddressSchema = z.strictObject({
-  street: line(100),
-  postcode: z.string().check(z.regex(/^\d{5}$/)),
-  city: line(60),
-});
-export type PostalAddress = z.infer<typeof PostalAddressSchema>;
+/**
+ * The site's shapes, built on first use: only the configuration's first read (functions/lib/config.ts)
+ * and the CDK settings check them, so no function builds them at import.
+ */
+function buildSiteSchemas() {
+  const line = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-/** A phone number as it is printed (digits, spaces, +, -, /, brackets). */
-const PhoneLine = z.string().check(z.regex(/^\+?[\d\s\-/()]{6,30}$/));
+  /** A German postal address (the postcode is five digits). */
+  const PostalAddressSchema = z.strictObject({
+    street: line(100),
+    postcode: z.string().check(z.regex(/^\d{5}$/)),
+    city: line(60),
+  });
 
-const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+  /** A phone number as it is printed (digits, spaces, +, -, /, brackets). */
+  const PhoneLine = z.string().check(z.regex(/^\+?[\d\s\-/()]{6,30}$/));
 
-/** Opening hours as data, so every language can say them in its own words (weekday names from Intl). */
-export const OpeningHoursSchema = z
-  .array(z.strictObject({ days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1), z.maxLength(7)), opens: Time, closes: Time }))
-  .check(z.minLength(1), z.maxLength(7));
-export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
+  const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
-/** The office a participant or employer can reach; answers to every mail go to `replyTo`. */
-export const OfficeSchema = z.strictObject({
-  address: PostalAddressSchema,
-  phone: PhoneLine,
-  openingHours: OpeningHoursSchema,
-  replyTo: z.email(),
-});
-export type Office = z.infer<typeof OfficeSchema>;
+  /** Opening hours as data, so every language can say them in its own words (weekday names from Intl). */
+  const OpeningHoursSchema = z
+    .array(z.strictObject({ days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1), z.maxLength(7)), opens: Time, closes: Time }))
+    .check(z.minLength(1), z.maxLength(7));
 
-/** The controller (GDPR Art. 4(7)): the organisation that runs the site. */
-export const ControllerSchema = z.strictObject({
-  name: line(120),
-  address: PostalAddressSchema,
-  email: z.email(),
-  phone: PhoneLine,
-});
-export type Controller = z.infer<typeof ControllerSchema>;
+  /** The office a participant or employer can reach; answers to every mail go to `replyTo`. */
+  const OfficeSchema = z.strictObject({
+    address: PostalAddressSchema,
+    phone: PhoneLine,
+    openingHours: OpeningHoursSchema,
+    replyTo: z.email(),
+  });
 
-/** The controller's data-protection officer (Art. 37–39); often external, so their own address. */
-export const DpoSchema = z.strictObject({
-  name: line(120),
-  email: z.email(),
-  phone: z.optional(PhoneLine),
-  address: z.optional(PostalAddressSchema),
-});
-export type Dpo = z.infer<typeof DpoSchema>;
+  /** The controller (GDPR Art. 4(7)): the organisation that runs the site. */
+  const ControllerSchema = z.strictObject({
+    name: line(120),
+    address: PostalAddressSchema,
+    email: z.email(),
+    phone: PhoneLine,
+  });
 
-export const SiteSchema = z.strictObject({
-  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/)),
-  name: line(80),
-  teamEmail: z.email(),
-  leadEmail: z.email(),
-  office: OfficeSchema,
-  controller: ControllerSchema,
-  dpo: DpoSchema,
-});
-export type Site = z.infer<typeof SiteSchema>;
+  /** The controller's data-protection officer (Art. 37–39); often external, so their own address. */
+  const DpoSchema = z.strictObject({
+    name: line(120),
+    email: z.email(),
+    phone: z.optional(PhoneLine),
+    address: z.optional(PostalAddressSchema),
+  });
 
-export const SitesSchema = z.array(SiteSchema).check(z.minLength(1));
+  const SiteSchema = z.strictObject({
+    id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/)),
+    name: line(80),
+    teamEmail: z.email(),
+    leadEmail: z.email(),
+    office: OfficeSchema,
+    controller: ControllerSchema,
+    dpo: DpoSchema,
+  });
+
+  const SitesSchema = z.array(SiteSchema).check(z.minLength(1));
+  return { PostalAddressSchema, OpeningHoursSchema, OfficeSchema, ControllerSchema, DpoSchema, SiteSchema, SitesSchema };
+}
+
+let built: ReturnType<typeof buildSiteSchemas> | undefined;
+export const siteSchemas = () => (built ??= buildSiteSchemas());
+type Shapes = ReturnType<typeof buildSiteSchemas>;
+export type PostalAddress = z.infer<Shapes['PostalAddressSchema']>;
+export type OpeningHours = z.infer<Shapes['OpeningHoursSchema']>;
+export type Office = z.infer<Shapes['OfficeSchema']>;
+export type Controller = z.infer<Shapes['ControllerSchema']>;
+export type Dpo = z.infer<Shapes['DpoSchema']>;
+export type Site = z.infer<Shapes['SiteSchema']>;
 
 const WEEKDAYS_HOURS: OpeningHours = [
   { days: ['mon', 'tue', 'wed', 'thu'], opens: '09:00', closes: '16:00' },

@@ -3,22 +3,23 @@ import { lazySchema } from './lazy.js';
 
 /**
  * Inputs of workflow task functions: ids only, never personal data (execution history keeps 90
- * days). Their outputs are `lazySchema`s: no task function parses its own output (the tests do).
+ * days). Every shape is a `lazySchema`: a task function builds its own input's on its first call
+ * and none of the others; no task function parses its own output (the tests do).
  */
-export const SubmissionTaskInput = z.strictObject({
+export const SubmissionTaskInput = lazySchema(() => z.strictObject({
   submissionId: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
-});
+}));
 
 /** RegisterParticipant also learns its execution, so staff can later see the workflow's state. */
-export const RegistrationTaskInput = z.strictObject({
+export const RegistrationTaskInput = lazySchema(() => z.strictObject({
   submissionId: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
   executionArn: z.optional(z.string().check(z.maxLength(2048), z.regex(/^arn:aws[\w-]*:states:/))),
-});
+}));
 
-export const ParticipantTaskInput = z.strictObject({
+export const ParticipantTaskInput = lazySchema(() => z.strictObject({
   participantId: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
-});
-export type ParticipantTaskInput = z.infer<typeof ParticipantTaskInput>;
+}));
+export type ParticipantTaskInput = z.infer<ReturnType<typeof ParticipantTaskInput>>;
 
 /** What the follow-up steps hand to the next Wait: absolute due times (ISO), or done. */
 export const FollowUpState = lazySchema(() =>
@@ -31,7 +32,7 @@ export const FollowUpState = lazySchema(() =>
   }),
 );
 export type FollowUpState = z.infer<ReturnType<typeof FollowUpState>>;
-export type SubmissionTaskInput = z.infer<typeof SubmissionTaskInput>;
+export type SubmissionTaskInput = z.infer<ReturnType<typeof SubmissionTaskInput>>;
 
 export const RegistrationResult = lazySchema(() =>
   z.strictObject({
@@ -45,19 +46,19 @@ export type RegistrationResult = z.infer<ReturnType<typeof RegistrationResult>>;
 
 /* The TrialPlacement workflow (infra/workflows/trial-placement.asl.json): ids, flags and due times only. */
 
-const placementId = z.string().check(z.regex(/^[0-9a-f]{32}$/));
-const purpose = z.enum(['answer', 'feedback']);
+const placementId = () => z.string().check(z.regex(/^[0-9a-f]{32}$/));
+const purpose = () => z.enum(['answer', 'feedback']);
 
-export const PlacementTaskInput = z.strictObject({ placementId });
-export type PlacementTaskInput = z.infer<typeof PlacementTaskInput>;
+export const PlacementTaskInput = lazySchema(() => z.strictObject({ placementId: placementId() }));
+export type PlacementTaskInput = z.infer<ReturnType<typeof PlacementTaskInput>>;
 
 /** PlacementDue: which wait timed out (the employer's answer or their feedback). */
-export const PlacementWaitTaskInput = z.strictObject({ placementId, purpose });
-export type PlacementWaitTaskInput = z.infer<typeof PlacementWaitTaskInput>;
+export const PlacementWaitTaskInput = lazySchema(() => z.strictObject({ placementId: placementId(), purpose: purpose() }));
+export type PlacementWaitTaskInput = z.infer<ReturnType<typeof PlacementWaitTaskInput>>;
 
 /** StorePlacementToken (the receiving end of AwaitAnswer / AwaitFeedback): the token goes into the table. */
-export const PlacementTokenTaskInput = z.strictObject({ placementId, purpose, taskToken: z.string().check(z.minLength(1), z.maxLength(8192)) });
-export type PlacementTokenTaskInput = z.infer<typeof PlacementTokenTaskInput>;
+export const PlacementTokenTaskInput = lazySchema(() => z.strictObject({ placementId: placementId(), purpose: purpose(), taskToken: z.string().check(z.minLength(1), z.maxLength(8192)) }));
+export type PlacementTokenTaskInput = z.infer<ReturnType<typeof PlacementTokenTaskInput>>;
 
 /**
  * What the steps before a wait for the employer hand on (`$.wait`): go on with the answer, end,
@@ -90,18 +91,18 @@ export type PlacementStepResult = z.infer<ReturnType<typeof PlacementStepResult>
 
 /* The RecognitionCase workflow (infra/workflows/recognition-case.asl.json): the case id, the version a wait was planned on, due seconds. */
 
-const caseId = z.string().check(z.regex(/^[0-9a-f]{32}$/));
+const caseId = () => z.string().check(z.regex(/^[0-9a-f]{32}$/));
 
-export const RecognitionTaskInput = z.strictObject({ caseId });
-export type RecognitionTaskInput = z.infer<typeof RecognitionTaskInput>;
+export const RecognitionTaskInput = lazySchema(() => z.strictObject({ caseId: caseId() }));
+export type RecognitionTaskInput = z.infer<ReturnType<typeof RecognitionTaskInput>>;
 
 /** StoreRecognitionToken (the receiving end of AwaitChange): the token and the case version the wait was planned on. */
-export const RecognitionTokenTaskInput = z.strictObject({
-  caseId,
+export const RecognitionTokenTaskInput = lazySchema(() => z.strictObject({
+  caseId: caseId(),
   version: z.int().check(z.minimum(1)),
   taskToken: z.string().check(z.minLength(1), z.maxLength(8192)),
-});
-export type RecognitionTokenTaskInput = z.infer<typeof RecognitionTokenTaskInput>;
+}));
+export type RecognitionTokenTaskInput = z.infer<ReturnType<typeof RecognitionTokenTaskInput>>;
 
 /**
  * What ScheduleRecognition and SendRecognitionReminders hand on (`$.wait`): send the reminders
@@ -119,5 +120,5 @@ export const RecognitionWaitState = lazySchema(() =>
 export type RecognitionWaitState = z.infer<ReturnType<typeof RecognitionWaitState>>;
 
 /** SweepRetention (the nightly retention sweep): nothing but what the schedule passes (no ids, no data). */
-export const SweepTaskInput = z.object({});
-export type SweepTaskInput = z.infer<typeof SweepTaskInput>;
+export const SweepTaskInput = lazySchema(() => z.object({}));
+export type SweepTaskInput = z.infer<ReturnType<typeof SweepTaskInput>>;

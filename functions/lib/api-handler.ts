@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { BodyOf, ParamsOf, QueryOf, Reply, RouteContract } from '../../schemas/http/contract.js';
+import { resolveSchema, type BodyOf, type ParamsOf, type QueryOf, type Reply, type RouteContract, type SchemaRef } from '../../schemas/http/contract.js';
 import type { Language } from '../../schemas/languages.js';
 import { localise, problemsFromZod } from '../../schemas/validation-errors.js';
 import { DomainError, NotAllowed, NotFound } from '../domain/errors.js';
@@ -93,16 +93,16 @@ function authorise(event: ApiEvent, roles: readonly string[]): Principal {
 
 type Issues = Parameters<typeof problemsFromZod>[0];
 
-function parsePart(schema: RouteContract['params'], value: unknown, fail: (issues: Issues) => Error): any {
+function parsePart(schema: SchemaRef | undefined, value: unknown, fail: (issues: Issues) => Error): any {
   if (!schema) return {};
-  const parsed = schema.safeParse(value, { reportInput: true });
+  const parsed = resolveSchema(schema).safeParse(value, { reportInput: true });
   if (!parsed.success) throw fail(parsed.error.issues);
   return parsed.data;
 }
 
-function parseBody(schema: NonNullable<RouteContract['body']>['schema'], raw: unknown, lang: Language): unknown {
+function parseBody(schema: SchemaRef, raw: unknown, lang: Language): unknown {
   // reportInput tells a missing field (required) from a wrong one; issues never leave this process.
-  const parsed = schema.safeParse(raw, { reportInput: true });
+  const parsed = resolveSchema(schema).safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new HttpError(400, 'invalid_request', localise(problemsFromZod(parsed.error.issues), lang));
   return parsed.data;
 }

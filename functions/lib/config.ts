@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../schemas/lazy.js';
 import { DEFAULT_FUNDER_RETENTION_END } from '../../schemas/retention.js';
-import { SitesSchema, type Site } from '../../schemas/sites.js';
+import { siteSchemas, type Site } from '../../schemas/sites.js';
 
 /**
  * Runtime configuration, read once at cold start and validated: a missing or malformed variable
  * fails the first invocation loudly instead of misbehaving later. CDK (infra/) and the local
- * cloud (local/) set the same variables.
+ * cloud (local/) set the same variables. The schemas are built on that first read, not at import.
  */
-const EnvSchema = z.object({
+const EnvSchema = lazySchema(() => z.object({
   TABLE_NAME: z.string().check(z.minLength(3)),
   /** JSON array of sites (schemas/sites.ts). */
   SITES: z.string().check(z.minLength(2)),
@@ -23,7 +24,7 @@ const EnvSchema = z.object({
   PROJECT_ID: z._default(z.string().check(z.minLength(1), z.maxLength(40)), 'biwaq'),
   /** The last day of the ESF Plus retention duty (schemas/retention.ts); the data notice names it. */
   FUNDER_RETENTION_END: z._default(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), DEFAULT_FUNDER_RETENTION_END),
-});
+}));
 
 export interface Config {
   tableName: string;
@@ -41,8 +42,8 @@ export interface Config {
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env);
-  const sites = parsed.success ? SitesSchema.safeParse(parseJson(parsed.data.SITES)) : undefined;
+  const parsed = EnvSchema().safeParse(env);
+  const sites = parsed.success ? siteSchemas().SitesSchema.safeParse(parseJson(parsed.data.SITES)) : undefined;
   if (!parsed.success || !sites?.success) {
     const names = parsed.success ? ['SITES'] : [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
     throw new Error(`Invalid configuration: ${names.join(', ')}`);

@@ -13,11 +13,13 @@ export class InvalidTaskInput extends Error {
  * Wraps a workflow task function: input checked against its contract (ids only), Lambda
  * context in the logs. Errors propagate to Step Functions, whose Retry policy decides.
  */
-export function taskHandler<S extends z.ZodMiniType, R>(input: S, fn: (input: z.infer<S>, context: Context) => Promise<R>) {
+export function taskHandler<S extends z.ZodMiniType, R>(input: S | (() => S), fn: (input: z.infer<S>, context: Context) => Promise<R>) {
+  // A lazy shape (schemas/workflow-tasks.ts) is built on the first call, not at import.
+  const schema = typeof input === 'function' ? input : () => input;
   return middy<unknown, R>()
     .use(injectInvocationLogger())
     .handler(async (event, context) => {
-      const parsed = input.safeParse(event);
+      const parsed = schema().safeParse(event);
       if (!parsed.success) throw new InvalidTaskInput('task input does not match its contract');
       try {
         return await fn(parsed.data, context);

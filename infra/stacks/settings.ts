@@ -1,7 +1,7 @@
 import type { Node } from 'constructs';
 import { z } from 'zod';
 import { DEFAULT_FUNDER_RETENTION_END } from '../../schemas/retention.js';
-import { DEMO_SITES, SitesSchema, type Site } from '../../schemas/sites.js';
+import { DEMO_SITES, siteSchemas, type Site } from '../../schemas/sites.js';
 
 /**
  * Deployment settings, read once from CDK context (cdk.json, or `-c key=value`) and validated at
@@ -117,7 +117,7 @@ export function readSettings(node: Node): Settings {
         'Only a demo or local synth may use the demo sites: pass -c demo=true (npm run synth does).',
     );
   }
-  const sites = SitesSchema.safeParse(rawSites ?? DEMO_SITES);
+  const sites = siteSchemas().SitesSchema.safeParse(rawSites ?? DEMO_SITES);
   if (!sites.success) throw new Error(`Invalid CDK context: sites must be a non-empty JSON array of sites (schemas/sites.ts): ${sitesProblems(sites.error.issues)}`);
   if (!s.demo) {
     const placeholders = [

@@ -33,8 +33,17 @@ export interface ResponseSpec {
   headers?: Record<string, { description: string }>;
 }
 
+/**
+ * A request part's schema, or a `lazySchema` (schemas/lazy.ts) that builds it on first use: a
+ * function then builds its own route's request shapes on its first request and nobody else's.
+ */
+export type SchemaRef = z.ZodMiniType | (() => z.ZodMiniType);
+/** The schema a `SchemaRef` stands for. */
+export type Resolved<T> = T extends () => infer S ? S : T;
+export const resolveSchema = <T extends SchemaRef>(ref: T): Resolved<T> => (typeof ref === 'function' ? ref() : ref) as Resolved<T>;
+
 export interface RequestBodySpec {
-  schema: z.ZodMiniType;
+  schema: SchemaRef;
   /** The handler's own limit (API Gateway's is 1 MB); larger bodies get 413. */
   maxBytes: number;
   contentType?: 'application/json' | 'application/x-www-form-urlencoded';
@@ -67,8 +76,8 @@ export interface RouteContract {
   summary: string;
   description?: string;
   tag: string;
-  params?: z.ZodMiniType;
-  query?: z.ZodMiniType;
+  params?: SchemaRef;
+  query?: SchemaRef;
   headers?: Record<string, HeaderSpec>;
   body?: RequestBodySpec;
   responses: Readonly<Record<number, ResponseSpec>>;
@@ -80,15 +89,15 @@ export const defineRoute = <const C extends RouteContract>(contract: C): C => co
 type Schema<T> = T extends z.ZodMiniType ? T : never;
 
 /** What the handler sees of each part, after parsing. */
-export type ParamsOf<C extends RouteContract> = C['params'] extends z.ZodMiniType ? z.output<Schema<C['params']>> : Record<string, never>;
-export type QueryOf<C extends RouteContract> = C['query'] extends z.ZodMiniType ? z.output<Schema<C['query']>> : Record<string, never>;
+export type ParamsOf<C extends RouteContract> = C['params'] extends SchemaRef ? z.output<Schema<Resolved<C['params']>>> : Record<string, never>;
+export type QueryOf<C extends RouteContract> = C['query'] extends SchemaRef ? z.output<Schema<Resolved<C['query']>>> : Record<string, never>;
 export type BodyOf<C extends RouteContract> = C['body'] extends RequestBodySpec
   ? C['body']['validatedBy'] extends 'handler'
     ? unknown
-    : z.output<C['body']['schema']>
+    : z.output<Schema<Resolved<C['body']['schema']>>>
   : undefined;
 /** What a client sends as the body. */
-export type BodyInputOf<C extends RouteContract> = C['body'] extends RequestBodySpec ? z.input<C['body']['schema']> : undefined;
+export type BodyInputOf<C extends RouteContract> = C['body'] extends RequestBodySpec ? z.input<Schema<Resolved<C['body']['schema']>>> : undefined;
 
 type SuccessStatus<C extends RouteContract> = Extract<keyof C['responses'], 200 | 201 | 202 | 204 | 303 | 304>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { RouteContract } from './contract.js';
+import { resolveSchema, type RouteContract, type SchemaRef } from './contract.js';
 
 /**
  * The OpenAPI 3.1 document, generated from the route contracts with zod's own JSON Schema output
@@ -15,7 +15,8 @@ const toSchema = (schema: z.ZodMiniType, io: 'input' | 'output'): Json => {
 };
 
 /** Path and query parameters from an object schema: one parameter per property. */
-function parameters(schema: z.ZodMiniType | undefined, where: 'path' | 'query'): Json[] {
+function parameters(ref: SchemaRef | undefined, where: 'path' | 'query'): Json[] {
+  const schema = ref && resolveSchema(ref);
   if (!schema) return [];
   const json = toSchema(schema, 'input') as { properties?: Record<string, Json>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
@@ -52,7 +53,7 @@ function operation(c: RouteContract): Json {
           requestBody: {
             required: true,
             description: `At most ${c.body.maxBytes} bytes.`,
-            content: { [c.body.contentType ?? 'application/json']: { schema: toSchema(c.body.schema, 'input') } },
+            content: { [c.body.contentType ?? 'application/json']: { schema: toSchema(resolveSchema(c.body.schema), 'input') } },
           },
         }
       : {}),

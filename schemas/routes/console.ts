@@ -17,7 +17,7 @@ import { AssigneeBody, ParticipantSummaryBody, SiteRefBody } from './staff.js';
 
 const SITE_STAFF = { kind: 'staff', roles: ['staff', 'lead'] } as const;
 const LEAD = { kind: 'staff', roles: ['lead'] } as const;
-const IdParams = z.strictObject({ id: ParticipantId });
+const IdParams = lazySchema(() => z.strictObject({ id: ParticipantId() }));
 
 export const ParticipantSearchBody = lazySchema(() =>
   z.strictObject({

@@ -14,7 +14,7 @@ import { ROUTE_PATHS } from './paths.js';
  * (who, when, which format and language) before the data leaves; the copy includes that entry.
  */
 const EXPORTERS = { kind: 'staff', roles: ['staff', 'lead'] } as const;
-const IdParams = z.strictObject({ id: ParticipantId });
+const IdParams = lazySchema(() => z.strictObject({ id: ParticipantId() }));
 
 /** One stored item, as the table holds it (its key, its kind, every attribute; sets as sorted lists). */
 const StoredItemBody = lazySchema(() =>

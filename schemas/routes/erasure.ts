@@ -14,7 +14,7 @@ import { ParticipantRecordBody } from './staff.js';
  * when it ends. A restricted person is read only by a lead, with a reason, audited.
  */
 const LEAD = { kind: 'staff', roles: ['lead'] } as const;
-const IdParams = z.strictObject({ id: ParticipantId });
+const IdParams = lazySchema(() => z.strictObject({ id: ParticipantId() }));
 
 export const ErasureResultBody = lazySchema(() =>
   z.strictObject({

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.js';
 import { CHANGE_ERRORS } from '../http/errors.js';
 import { ExitCorrectionInput, ExitInput } from '../exit-inputs.js';
-import { EXIT_OUTCOMES, IMPROVED_REASONS, OUTCOME_SOURCES } from '../exits.js';
 import { lazySchema } from '../lazy.js';
 import { ExitRecordSchema } from '../model/exit.js';
 import { ParticipantId } from '../staff-inputs.js';
@@ -12,26 +11,10 @@ import { ROUTE_PATHS } from './paths.js';
 /** The exit (ESF Plus exit questionnaire and outcome) and its corrections: staff and leads of the participant's site. */
 
 const SITE_STAFF = { kind: 'staff', roles: ['staff', 'lead'] } as const;
-const IdParams = z.strictObject({ id: ParticipantId });
+const IdParams = lazySchema(() => z.strictObject({ id: ParticipantId() }));
 
 /** The exit in force as the record shows it (the stored shape: who recorded it is a subject id). */
 export const ExitBody = lazySchema(() => ExitRecordSchema);
-
-/**
- * The outcome the record offers the counsellor: a trial placement's `employment` or
- * `apprenticeship` feedback, or a full recognition decision. Offered only; never recorded by itself.
- */
-export const SuggestedOutcomeBody = lazySchema(() =>
-  z.strictObject({
-    outcome: z.enum(EXIT_OUTCOMES),
-    improvedReason: z.nullable(z.enum(IMPROVED_REASONS)),
-    source: z.enum(OUTCOME_SOURCES),
-    /** The placement's or the recognition case's id. */
-    sourceId: z.string(),
-    /** When that feedback or decision was recorded. */
-    at: z.string(),
-  }),
-);
 
 export const ExitChangedBody = lazySchema(() =>
   z.strictObject({

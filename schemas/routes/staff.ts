@@ -9,7 +9,7 @@ import { AUDIT_ROLES, AuditDetailSchema, AuditEntrySchema } from '../model/audit
 import { ConsentRecordSchema, EntrySchema } from '../model/entry.js';
 import { FirstContactSchema, FollowUpSchema, WithdrawalSchema } from '../model/participant.js';
 import { ExitRecordSchema } from '../model/exit.js';
-import { SuggestedOutcomeBody } from './exit.js';
+import { SuggestedOutcomeBody } from './exit-bodies.js';
 import { PLACEMENT_OUTCOMES, PLACEMENT_STATUSES } from '../placements.js';
 import { PARTICIPANT_STATUSES } from '../staff.js';
 import { FirstContactInput, ParticipantId, ParticipantListQuery, WithdrawalInput } from '../staff-inputs.js';
@@ -19,7 +19,7 @@ import { FirstContactInput, ParticipantId, ParticipantListQuery, WithdrawalInput
 const SITE_STAFF = { kind: 'staff', roles: ['staff', 'lead'] } as const;
 
 const Cursor = lazySchema(() => z.nullable(z.string()));
-const IdParams = z.strictObject({ id: ParticipantId });
+const IdParams = lazySchema(() => z.strictObject({ id: ParticipantId() }));
 
 export const SiteRefBody = lazySchema(() => z.strictObject({ id: z.string(), name: z.string() }));
 
@@ -159,9 +159,11 @@ export const GetParticipant = defineRoute({
   responses: { 200: { description: 'The record.', body: ParticipantRecordBody }, 404: ERRORS[404], ...STAFF_ERRORS },
 });
 
-export const AuditQuery = z.strictObject({
-  cursor: z.optional(z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/))),
-});
+export const AuditQuery = lazySchema(() =>
+  z.strictObject({
+    cursor: z.optional(z.string().check(z.maxLength(512), z.regex(/^[A-Za-z0-9_-]+$/))),
+  }),
+);
 
 export const GetParticipantAudit = defineRoute({
   id: 'GetParticipantAudit',
