@@ -26,7 +26,7 @@
  * | Figure counter         | REPORT#<site>                       | DAY#<entry day>                | –                                                                  |
  * | (Participant, figures unsettled) | PARTICIPANT#<id>          | PROFILE                        | GSI3 REPORT#UNSETTLED / <id> (while a change is not yet in the counters) |
  * | (Participant, retention)| PARTICIPANT#<id>                    | PROFILE                        | GSI4 RETENTION#DUE / <erasure due>#participant#<id> (withdrawn, exited or restricted) |
- * | (Submission, Employer link, Audit, Site audit, Placement: retention) | (theirs)   | (theirs)                       | GSI5 RETENTION#RECORDS / <due>#<record type>#<id> (always; the TTL says the same) |
+ * | (Submission, Employer link, Audit, Site audit, Team notice, Placement: retention) | (theirs) | (theirs)             | GSI5 RETENTION#RECORDS / <due>#<record type>#<id> (from the write; a submission from its workflow's claim; the TTL says the same) |
  * | Recognition case (also a draft from the intake) | RECOGNITION#<id> | CASE                    | GSI1 SITE#<site>#RECOGNITION / RECOGNITION#<createdAt>#<id> (always) |
  * |                        |                                     |                                | GSI3 PARTICIPANT#<participantId>#RECOGNITION / <createdAt>#<id> (always) |
  * |                        |                                     |                                | GSI4 SITE#<site>#AGENDA / <end of the due day>#recognition.deadline#<id> (an unmet receipt or decision deadline with a known day) |

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { retentionSeconds } from '../../schemas/retention.js';
 import { SubmissionSchema, type Submission } from '../../schemas/model/submission.js';
 import { dynamo } from '../clients/dynamo.js';
-import { ITEM_TYPE, key, recordDueKeys } from './keys.js';
+import { ITEM_TYPE, key, RECORDS_DUE, recordDueKeys } from './keys.js';
 import { epochSeconds, ifCondition, isExpired, isoOf, parseItem, tableName } from './table.js';
 
 /** Submissions: accepted intakes, the idempotency records of POST /api/intake (keys.ts). */
@@ -23,7 +23,7 @@ export async function putSubmission(s: Omit<Submission, 'expiresAt' | 'status'>)
     dynamo.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...key.submission(s.id), type: ITEM_TYPE.submission, ...recordDueKeys(isoOf(submission.expiresAt), 'submission_unprocessed', s.id), ...submission },
+        Item: { ...key.submission(s.id), type: ITEM_TYPE.submission, ...submission },
         ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
         ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
       }),
@@ -43,15 +43,19 @@ export async function getSubmission(id: string): Promise<Submission | undefined>
  * Makes an execution the owner of a submission. True for the first execution and for the same
  * execution again (a retry or a resume); false for any other (a stream record delivered twice).
  */
-export async function claimSubmission(id: string, executionArn: string): Promise<boolean> {
+export async function claimSubmission(s: Pick<Submission, 'id' | 'expiresAt'>, executionArn: string): Promise<boolean> {
+  // The claim also puts the submission into the retention due index (keys.ts), when its TTL
+  // says: the intake request itself writes one item without index keys, to stay fast.
+  const due = recordDueKeys(isoOf(s.expiresAt), 'submission_unprocessed', s.id);
   const owned = await ifCondition(() =>
     dynamo.send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: key.submission(id),
-        UpdateExpression: 'SET ownerExecution = :arn',
+        Key: key.submission(s.id),
+        UpdateExpression: 'SET ownerExecution = :arn, #dpk = :dpk, #dsk = :dsk',
         ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(ownerExecution) OR ownerExecution = :arn)',
-        ExpressionAttributeValues: { ':arn': executionArn },
+        ExpressionAttributeNames: { '#dpk': RECORDS_DUE.index.partitionKey, '#dsk': RECORDS_DUE.index.sortKey },
+        ExpressionAttributeValues: { ':arn': executionArn, ':dpk': due[RECORDS_DUE.index.partitionKey], ':dsk': due[RECORDS_DUE.index.sortKey] },
       }),
     ),
   );

@@ -22,7 +22,7 @@ import { settleFigures } from './settle-figures.js';
 export async function registerParticipant(submissionId: string, executionArn?: string, now: Date = new Date()): Promise<RegistrationResult> {
   const s = await getSubmission(submissionId);
   if (!s) throw new SubmissionNotFound('submission not found');
-  if (executionArn && !(await claimSubmission(s.id, executionArn))) {
+  if (executionArn && !(await claimSubmission(s, executionArn))) {
     logger.info('submission owned by another execution', { submissionId: s.id });
     return { participantId: s.participantId ?? '', duplicate: Boolean(s.duplicate), owner: false };
   }
