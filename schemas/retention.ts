@@ -104,7 +104,12 @@ export function isRetentionDue(type: RecordType, start: string, today: string, f
  * of the day after its last day. The sweep erases it then; its TTL says the same.
  */
 export function recordDueAt(type: RecordType, start: string, funderRetentionEnd?: string): string {
-  const [y, m, d] = retentionEnd(type, start.slice(0, 10), funderRetentionEnd).split('-').map(Number) as [number, number, number];
+  return dueAfter(retentionEnd(type, start.slice(0, 10), funderRetentionEnd));
+}
+
+/** The instant a record whose last day is `lastDay` (YYYY-MM-DD) becomes due: the start (UTC) of the day after. */
+export function dueAfter(lastDay: string): string {
+  const [y, m, d] = lastDay.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString();
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { once } from './lazy.js';
 
 /**
  * A site (tenant): one organisation running one neighbourhood office of the project. Besides its
@@ -73,8 +74,7 @@ function buildSiteSchemas() {
   return { PostalAddressSchema, OpeningHoursSchema, OfficeSchema, ControllerSchema, DpoSchema, SiteSchema, SitesSchema };
 }
 
-let built: ReturnType<typeof buildSiteSchemas> | undefined;
-export const siteSchemas = () => (built ??= buildSiteSchemas());
+export const siteSchemas = once(buildSiteSchemas);
 type Shapes = ReturnType<typeof buildSiteSchemas>;
 export type PostalAddress = z.infer<Shapes['PostalAddressSchema']>;
 export type OpeningHours = z.infer<Shapes['OpeningHoursSchema']>;

@@ -1,9 +1,9 @@
 import { ParticipantSchema, type Participant } from '../../schemas/model/participant.js';
 import { PlacementSchema, type Placement } from '../../schemas/model/placement.js';
 import { isRecognitionDraft, type RecognitionCase } from '../../schemas/model/recognition.js';
-import { agendaBefore, INDEXES, ITEM_TYPE, siteAgendaPartition } from './keys.js';
+import { INDEXES, ITEM_TYPE, siteAgendaPartition } from './keys.js';
 import { parseRecognition } from './recognition-cases.js';
-import { parseItem, queryPage } from './table.js';
+import { parseItem, queryDue } from './table.js';
 
 /**
  * A site's agenda (keys.ts, GSI4): everything due up to a time, earliest first, in one Query.
@@ -18,15 +18,7 @@ export async function agendaUpTo(
   site: string,
   until: string,
 ): Promise<{ waiting: Participant[]; placements: Placement[]; recognition: RecognitionCase[]; truncated: boolean }> {
-  const { name, partitionKey, sortKey } = INDEXES.siteAgenda;
-  const page = await queryPage({
-    IndexName: name,
-    KeyConditionExpression: '#pk = :pk AND #sk < :until',
-    ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-    ExpressionAttributeValues: { ':pk': siteAgendaPartition(site), ':until': agendaBefore(until) },
-    ScanIndexForward: true,
-    Limit: AGENDA_LIMIT,
-  });
+  const page = await queryDue({ index: INDEXES.siteAgenda, partition: siteAgendaPartition(site) }, until, AGENDA_LIMIT);
   const waiting = page.items
     .filter((i) => i['type'] === ITEM_TYPE.participant)
     .map((i) => parseItem(ParticipantSchema, i))

@@ -1,9 +1,9 @@
 import { BatchWriteCommand, DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ParticipantSchema, type ErasureState, type Participant, type Restriction } from '../../schemas/model/participant.js';
 import { dynamo } from '../clients/dynamo.js';
-import { agendaBefore, INDEXES, key, RETENTION_DUE, retentionDueKeys, type ItemKey } from './keys.js';
+import { INDEXES, key, RETENTION_DUE, retentionDueKeys, type ItemKey } from './keys.js';
 import { whyNot, type ChangeResult } from './participant-changes.js';
-import { ifCondition, parseItem, queryPage, tableName } from './table.js';
+import { ifCondition, parseItem, queryDue, tableName } from './table.js';
 
 /**
  * Erasure (Art. 17) and restriction (Art. 18) in the table (keys.ts): the restriction's one
@@ -104,15 +104,7 @@ export async function deleteProfile(participantId: string): Promise<void> {
 
 /** A page of the people due for erasure at `now` (their due time passed), soonest first. */
 export async function dueForErasure(now: string, limit: number, after?: Record<string, unknown>): Promise<{ due: Participant[]; last?: Record<string, unknown> }> {
-  const page = await queryPage({
-    IndexName: DUE.name,
-    KeyConditionExpression: '#pk = :pk AND #sk < :until',
-    ExpressionAttributeNames: { '#pk': DUE.partitionKey, '#sk': DUE.sortKey },
-    // The same bound as the agenda's: every sort key `<due>#participant#<id>` with due ≤ now.
-    ExpressionAttributeValues: { ':pk': RETENTION_DUE.partition, ':until': agendaBefore(now) },
-    Limit: limit,
-    ...(after ? { ExclusiveStartKey: after } : {}),
-  });
+  const page = await queryDue(RETENTION_DUE, now, limit, after);
   // The index projects every attribute: the profiles themselves, no Get per person.
   return { due: page.items.map((i) => parseItem(ParticipantSchema, i)), ...(page.last ? { last: page.last } : {}) };
 }

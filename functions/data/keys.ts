@@ -180,9 +180,10 @@ export const unsettledFigureKeys = (participantId: string) => ({ [UNSETTLED_FIGU
  */
 export const RETENTION_DUE = { index: INDEXES.siteAgenda, partition: 'RETENTION#DUE' } as const;
 export const retentionDueKeys = (dueAt: string, participantId: string) => ({ [RETENTION_DUE.index.partitionKey]: RETENTION_DUE.partition, [RETENTION_DUE.index.sortKey]: `${dueAt}#participant#${participantId}` });
-/** Every other record with a retention rule, by due time: GSI5, which only profiles use otherwise. The sweep reads it. */
+/** Every other record with a retention rule (or `team_notice`, the intake's two-day marker), by due time: GSI5, which only profiles use otherwise. */
+export type DueRecordType = RecordType | 'team_notice';
 export const RECORDS_DUE = { index: INDEXES.siteAssignment, partition: 'RETENTION#RECORDS' } as const;
-export const recordDueKeys = (dueAt: string, type: RecordType | 'team_notice', id = '') => ({ [RECORDS_DUE.index.partitionKey]: RECORDS_DUE.partition, [RECORDS_DUE.index.sortKey]: `${dueAt}#${type}#${id}` });
+export const recordDueKeys = (dueAt: string, type: DueRecordType, id = '') => ({ [RECORDS_DUE.index.partitionKey]: RECORDS_DUE.partition, [RECORDS_DUE.index.sortKey]: `${dueAt}#${type}#${id}` });
 
 /** Recognition cases reuse GSI1 (site listing), GSI3 (by participant) and GSI4 (agenda), in partitions of their own. */
 export const RECOGNITION_INDEXES = { siteListing: INDEXES.siteListing, byParticipant: INDEXES.siteNames, agenda: INDEXES.siteAgenda } as const;
@@ -217,7 +218,6 @@ export const sitePlacementsPartition = (site: string) => `SITE#${site}#PLACEMENT
 export const sitePlacementStatusPartition = (site: string, status: string) => `SITE#${site}#PLACEMENTS#STATUS#${status}`;
 export const participantPlacementsPartition = (participantId: string) => `PARTICIPANT#${participantId}#PLACEMENTS`;
 export const staffDirectoryPartition = (site: string) => `SITE#${site}#STAFF`;
-
 export const participantPartition = (id: string): string => `PARTICIPANT#${id}`;
 
 /** The participant's index keys; the status index moves with the status. */

@@ -1,9 +1,8 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PlacementSchema, type Placement } from '../../schemas/model/placement.js';
-import type { RecordType } from '../../schemas/retention.js';
 import { dynamo } from '../clients/dynamo.js';
-import { agendaBefore, key, RECORDS_DUE, recordDueKeys, TABLE_KEYS, type ItemKey } from './keys.js';
-import { ifCondition, parseItem, queryPage, tableName } from './table.js';
+import { key, RECORDS_DUE, recordDueKeys, TABLE_KEYS, type DueRecordType, type ItemKey } from './keys.js';
+import { ifCondition, parseItem, queryDue, tableName } from './table.js';
 
 /**
  * The records other than people that the retention sweep erases when due (keys.ts, GSI5
@@ -15,23 +14,16 @@ const DUE = RECORDS_DUE.index;
 
 export interface DueRecord {
   key: ItemKey;
-  /** The record type (schemas/retention.ts), or `team_notice` (a two-day marker of the intake). */
-  type: RecordType | 'team_notice';
+  type: DueRecordType;
   item: Record<string, unknown>;
 }
 
 /** A page of the records due at `now`, soonest first. The index projects every attribute. */
 export async function recordsDue(now: string, limit: number): Promise<DueRecord[]> {
-  const page = await queryPage({
-    IndexName: DUE.name,
-    KeyConditionExpression: '#pk = :pk AND #sk < :until',
-    ExpressionAttributeNames: { '#pk': DUE.partitionKey, '#sk': DUE.sortKey },
-    ExpressionAttributeValues: { ':pk': RECORDS_DUE.partition, ':until': agendaBefore(now) },
-    Limit: limit,
-  });
+  const page = await queryDue(RECORDS_DUE, now, limit);
   return page.items.map((item) => ({
     key: { PK: String(item[TABLE_KEYS.partitionKey]), SK: String(item[TABLE_KEYS.sortKey]) },
-    type: String(item[DUE.sortKey]).split('#')[1] as DueRecord['type'],
+    type: String(item[DUE.sortKey]).split('#')[1] as DueRecordType,
     item,
   }));
 }

@@ -3,7 +3,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
 import { dynamo } from '../clients/dynamo.js';
 import { config } from '../lib/config.js';
-import { KEY_ATTRIBUTES, TABLE_KEYS } from './keys.js';
+import { agendaBefore, KEY_ATTRIBUTES, TABLE_KEYS } from './keys.js';
 
 /**
  * The small shared helper under the entity modules: the table's name, conditional writes,
@@ -75,4 +75,27 @@ export async function queryPage(
 ): Promise<{ items: Record<string, unknown>[]; last?: Record<string, unknown> }> {
   const out = await dynamo.send(new QueryCommand({ ...input, TableName: tableName() }));
   return { items: out.Items ?? [], ...(out.LastEvaluatedKey ? { last: out.LastEvaluatedKey } : {}) };
+}
+
+/**
+ * A page of a due queue: the items in one partition of an index whose sort keys begin with a due
+ * time (`<due>#…`), those due at or before `until`, soonest first. The agenda and both retention
+ * due indexes are such queues (keys.ts).
+ */
+export function queryDue(
+  queue: { index: { name: string; partitionKey: string; sortKey: string }; partition: string },
+  until: string,
+  limit: number,
+  after?: Record<string, unknown>,
+): Promise<{ items: Record<string, unknown>[]; last?: Record<string, unknown> }> {
+  const { name, partitionKey, sortKey } = queue.index;
+  return queryPage({
+    IndexName: name,
+    KeyConditionExpression: '#pk = :pk AND #sk < :until',
+    ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+    ExpressionAttributeValues: { ':pk': queue.partition, ':until': agendaBefore(until) },
+    ScanIndexForward: true,
+    Limit: limit,
+    ...(after ? { ExclusiveStartKey: after } : {}),
+  });
 }

@@ -1,15 +1,12 @@
 import type { Participant } from '../../schemas/model/participant.js';
 import type { Placement } from '../../schemas/model/placement.js';
-import { retentionEnd } from '../../schemas/retention.js';
-import { addCalendarDays, berlinDate } from './working-days.js';
+import { dueAfter, recordDueAt } from '../../schemas/retention.js';
+import { berlinDate } from './working-days.js';
 
 /**
  * The rules of erasure (Art. 17 GDPR) and restriction (Art. 18), pure. Retention periods come from
  * schemas/retention.ts; this module only decides which one applies to a person and when it ends.
  */
-
-/** The instant a record whose last day is `lastDay` (YYYY-MM-DD) becomes due: the start (UTC) of the day after. */
-export const dueAfter = (lastDay: string): string => `${addCalendarDays(lastDay, 1)}T00:00:00.000Z`;
 
 /** Whether the person took part: a first contact makes them a participant whose records the funder may audit. */
 export const tookPart = (p: Pick<Participant, 'firstContact'>) => p.firstContact !== undefined;
@@ -32,8 +29,7 @@ export const restrictionErasureDueAt = (funderRetentionEnd: string) => dueAfter(
  * funder's duty.
  */
 export function retentionDueAt(p: Pick<Participant, 'firstContact'>, leftOn: string, funderRetentionEnd: string): string {
-  if (!tookPart(p)) return dueAfter(retentionEnd('participant_withdrawn_before_start', leftOn));
-  return dueAfter(retentionEnd('participant_after_exit', leftOn, funderRetentionEnd));
+  return recordDueAt(tookPart(p) ? 'participant_after_exit' : 'participant_withdrawn_before_start', leftOn, funderRetentionEnd);
 }
 
 /** A record staff of `site` may see: theirs, and not restricted (a restricted one answers like an unknown id). */
@@ -65,5 +61,5 @@ export function placementEndedOn(p: Pick<Placement, 'status' | 'endDate' | 'answ
  */
 export function employerContactDueAt(p: Parameters<typeof placementEndedOn>[0], today: string): { dueAt: string; ended: boolean } {
   const ended = placementEndedOn(p, today);
-  return { dueAt: dueAfter(retentionEnd('employer_contact', ended ?? today)), ended: ended !== undefined };
+  return { dueAt: recordDueAt('employer_contact', ended ?? today), ended: ended !== undefined };
 }

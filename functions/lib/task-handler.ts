@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import { resolveSchema } from '../../schemas/lazy.js';
 import { logUnexpected } from './log-error.js';
 import { injectInvocationLogger } from './logger.js';
 
@@ -14,12 +15,11 @@ export class InvalidTaskInput extends Error {
  * context in the logs. Errors propagate to Step Functions, whose Retry policy decides.
  */
 export function taskHandler<S extends z.ZodMiniType, R>(input: S | (() => S), fn: (input: z.infer<S>, context: Context) => Promise<R>) {
-  // A lazy shape (schemas/workflow-tasks.ts) is built on the first call, not at import.
-  const schema = typeof input === 'function' ? input : () => input;
   return middy<unknown, R>()
     .use(injectInvocationLogger())
     .handler(async (event, context) => {
-      const parsed = schema().safeParse(event);
+      // A lazy shape (schemas/workflow-tasks.ts) is built on the first call, not at import.
+      const parsed = (resolveSchema(input) as S).safeParse(event);
       if (!parsed.success) throw new InvalidTaskInput('task input does not match its contract');
       try {
         return await fn(parsed.data, context);

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { Resolved, SchemaRef } from '../lazy.js';
 import type { Role } from '../staff.js';
 
 /**
@@ -33,14 +34,9 @@ export interface ResponseSpec {
   headers?: Record<string, { description: string }>;
 }
 
-/**
- * A request part's schema, or a `lazySchema` (schemas/lazy.ts) that builds it on first use: a
- * function then builds its own route's request shapes on its first request and nobody else's.
- */
-export type SchemaRef = z.ZodMiniType | (() => z.ZodMiniType);
-/** The schema a `SchemaRef` stands for. */
-export type Resolved<T> = T extends () => infer S ? S : T;
-export const resolveSchema = <T extends SchemaRef>(ref: T): Resolved<T> => (typeof ref === 'function' ? ref() : ref) as Resolved<T>;
+// A request part's schema may be a `lazySchema` (a `SchemaRef`): a function then builds its own
+// route's request shapes on its first request and nobody else's.
+export { resolveSchema, type Resolved, type SchemaRef } from '../lazy.js';
 
 export interface RequestBodySpec {
   schema: SchemaRef;

@@ -26,6 +26,28 @@ const READ_REASON_LABELS: Record<RestrictedReadReason, string> = {
 
 type Sent = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string; ok: boolean };
 
+/** A reason code chosen from its German labels ("Bitte wählen" first: no reason is preselected). */
+function ReasonSelect<R extends string>(props: {
+  id: string;
+  value: R | '';
+  options: readonly R[];
+  labels: Record<R, string>;
+  onChange: (value: R) => void;
+  describedBy?: string | undefined;
+  selectRef?: { current: HTMLSelectElement | null };
+}) {
+  return (
+    <select id={props.id} ref={props.selectRef} class="input" value={props.value} aria-describedby={props.describedBy} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value as R)}>
+      <option value="">Bitte wählen</option>
+      {props.options.map((r) => (
+        <option key={r} value={r}>
+          {props.labels[r]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function ErasureSection({ record, me }: { record: ParticipantRecord; me: Me }) {
   const [reason, setReason] = useState<ErasureReason | ''>('');
   const [checked, setChecked] = useState(false);
@@ -69,14 +91,7 @@ export function ErasureSection({ record, me }: { record: ParticipantRecord; me: 
               {error}
             </p>
           )}
-          <select id="erasure-reason" class="input" value={reason} aria-describedby={error ? 'erasure-error' : undefined} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value as ErasureReason)}>
-            <option value="">Bitte wählen</option>
-            {ERASURE_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {ERASURE_REASON_LABELS[r]}
-              </option>
-            ))}
-          </select>
+          <ReasonSelect id="erasure-reason" value={reason} options={ERASURE_REASONS} labels={ERASURE_REASON_LABELS} onChange={setReason} describedBy={error ? 'erasure-error' : undefined} />
           <div class="field">
             <div class="choice">
               <input id="erasure-checked" type="checkbox" class="choice__input" checked={checked} onChange={(e) => setChecked((e.currentTarget as HTMLInputElement).checked)} />
@@ -135,14 +150,7 @@ export function RestrictedReadForm({ id, me }: { id: string; me: Me }) {
         <label class="field__label" for="restricted-reason">
           Grund
         </label>
-        <select id="restricted-reason" ref={select} class="input" value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value as RestrictedReadReason)}>
-          <option value="">Bitte wählen</option>
-          {RESTRICTED_READ_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {READ_REASON_LABELS[r]}
-            </option>
-          ))}
-        </select>
+        <ReasonSelect id="restricted-reason" selectRef={select} value={reason} options={RESTRICTED_READ_REASONS} labels={READ_REASON_LABELS} onChange={setReason} />
         <div class="actions actions--start">
           <button type="submit" class="button button--secondary" aria-disabled={read.kind === 'busy' ? 'true' : undefined}>
             Mit Begründung lesen
